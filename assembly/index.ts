@@ -1,0 +1,8 @@
+// The only file whose exports become WASM exports. One line per area.
+export { simulatePacing } from "./pacing/simulate-pacing";
+export { fillUniforms, fillNormals } from "./random/fill";
+
+/** First free byte after static data: the JS arena (src/wasm/arena.ts) starts here. */
+export function heapBase(): usize {
+  return __heap_base;
+}

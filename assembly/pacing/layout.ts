@@ -1,0 +1,106 @@
+/**
+ * Memory layout of a pacing job, shared verbatim by the WASM kernel
+ * (assembly/pacing/simulate-pacing.ts), its TypeScript twin and the encoder
+ * (src/scenario/encode-job.ts). Plain integer constants so both compilers read it.
+ *
+ * Job parameters: Float64Array of JOB_LENGTH slots.
+ * | slot              | meaning                                                  | unit            |
+ * |-------------------|----------------------------------------------------------|-----------------|
+ * | J_STEPS           | horizon T                                                | steps           |
+ * | J_DT              | step length                                              | years           |
+ * | J_REGIMES         | number of volatility regimes (1..MAX_REGIMES)            | —               |
+ * | J_INIT_REGIME     | regime at t = 0                                          | index           |
+ * | J_SIGMA + r       | volatility of regime r                                   | per √year       |
+ * | J_TRANSITION + 4r+q | P(regime q at t | regime r at t−1), row r sums to 1     | per step        |
+ * | J_JUMP_PROB       | probability of a jump in one step (λ_J·dt)               | per step        |
+ * | J_JUMP_MEAN/SD    | jump log-return mean and sd                              | log             |
+ * | J_JUMP_COMP       | compensator λ_J·k̄                                       | per year        |
+ * | J_ALPHA_MEAN/SD   | alpha f: long-run mean and stationary sd                 | per year        |
+ * | J_ALPHA_PHI       | AR(1) coefficient φ = exp(−1/τ)                          | —               |
+ * | J_SIGNAL_NOISE    | signal noise sd σ_n                                      | per year        |
+ * | J_GAMMA, J_LMAX   | risk aversion; leverage cap (both signs)                 | —               |
+ * | J_EWMA_DECAY      | λ_v of the variance estimate                             | —               |
+ * | J_INIT_VAR        | σ̂² at t = 0                                             | per year        |
+ * | J_TARGET_KIND     | TARGET_SIGNAL / TARGET_CONSTANT / TARGET_SERIES          | —               |
+ * | J_TARGET_CONST    | the constant target leverage                             | —               |
+ * | J_COST_KIND       | COST_NONE / COST_TRANSIENT / COST_SQRT                   | —               |
+ * | J_DEPTH           | calm-regime depth κ₀·E₀                                  | equity units    |
+ * | J_THINNING        | depth thinning exponent α                                | —               |
+ * | J_RESILIENCE      | per-step decay ψ of the displacement                     | —               |
+ * | J_SPREAD          | calm-regime full spread s₀                               | relative        |
+ * | J_SQRT_Y          | square-root law prefactor Y                              | —               |
+ * | J_SQRT_VOLUME     | calm-regime traded value per step V                      | equity units    |
+ * | J_RUIN_EQUITY     | ruin barrier θ·E₀                                        | equity units    |
+ * | J_E0              | initial equity                                           | equity units    |
+ * | J_SEED, J_STREAM  | random seed and stream id (integers < 2³²)               | —               |
+ *
+ * Schemes: SCHEME_WIDTH f64 per scheme: [kind, p1, p2, p3].
+ *   instant: —; rate: p1 = η; ema: p1 = λ; vol: p1 = c, p2 = β;
+ *   liquidity: p1 = λ_max; asymmetric: p1 = λ_up, p2 = λ_down.
+ *
+ * Output: OUT_WIDTH f64 per (path, scheme), at ((path·nSchemes) + scheme)·OUT_WIDTH.
+ * Trace: per traced path and step t = 1..T, TRACE_FIXED + 2·nSchemes f64:
+ *   [L*_t, regime, σ̂_t (annual), ln S_t, then L_t and E_t of each scheme].
+ */
+
+export const MAX_REGIMES = 4;
+
+export const J_STEPS = 0;
+export const J_DT = 1;
+export const J_REGIMES = 2;
+export const J_INIT_REGIME = 3;
+export const J_SIGMA = 4; // 4 slots
+export const J_TRANSITION = 8; // 16 slots, row-major 4×4
+export const J_JUMP_PROB = 24;
+export const J_JUMP_MEAN = 25;
+export const J_JUMP_SD = 26;
+export const J_JUMP_COMP = 27;
+export const J_ALPHA_MEAN = 28;
+export const J_ALPHA_SD = 29;
+export const J_ALPHA_PHI = 30;
+export const J_SIGNAL_NOISE = 31;
+export const J_GAMMA = 32;
+export const J_LMAX = 33;
+export const J_EWMA_DECAY = 34;
+export const J_INIT_VAR = 35;
+export const J_TARGET_KIND = 36;
+export const J_TARGET_CONST = 37;
+export const J_COST_KIND = 38;
+export const J_DEPTH = 39;
+export const J_THINNING = 40;
+export const J_RESILIENCE = 41;
+export const J_SPREAD = 42;
+export const J_SQRT_Y = 43;
+export const J_SQRT_VOLUME = 44;
+export const J_RUIN_EQUITY = 45;
+export const J_E0 = 46;
+export const J_SEED = 47;
+export const J_STREAM = 48;
+export const JOB_LENGTH = 49;
+
+export const TARGET_SIGNAL = 0;
+export const TARGET_CONSTANT = 1;
+export const TARGET_SERIES = 2;
+
+export const COST_NONE = 0;
+export const COST_TRANSIENT = 1;
+export const COST_SQRT = 2;
+
+export const SCHEME_INSTANT = 0;
+export const SCHEME_RATE = 1;
+export const SCHEME_EMA = 2;
+export const SCHEME_VOL = 3;
+export const SCHEME_LIQUIDITY = 4;
+export const SCHEME_ASYMMETRIC = 5;
+export const SCHEME_WIDTH = 4;
+
+export const O_RUIN_STEP = 0; // 0 = survived, else the step t of ruin
+export const O_OPPORTUNITY = 1; // Σ (L*_{t−1} − P/E)·R
+export const O_SLIPPAGE = 2; // Σ c/E⁻
+export const O_TURNOVER = 3; // Σ |n|/E⁻
+export const O_TRADED = 4; // Σ |n| (equity units)
+export const O_COST = 5; // Σ c (equity units)
+export const O_EQUITY = 6; // terminal equity, or equity at ruin
+export const OUT_WIDTH = 7;
+
+export const TRACE_FIXED = 4;
