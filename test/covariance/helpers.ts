@@ -1,5 +1,7 @@
 /** Test helpers for the covariance area: a seeded matrix generator and scaled comparisons. */
-import seedrandom from "seedrandom";
+import { PathStream } from "../../src/random/path-stream.ts";
+import { normalDraw } from "../../src/random/normal-draw.ts";
+import { zigguratTables } from "../../src/random/ziggurat-tables.ts";
 import { expect } from "vitest";
 import { Kernel } from "../../src/wasm/kernel.ts";
 import { loadKernelModule } from "../../src/wasm/load-kernel-module.ts";
@@ -8,8 +10,9 @@ export const newKernel = (): Kernel => new Kernel(loadKernelModule());
 
 /** n×k row-major matrix of correlated-ish returns (seeded): factor + noise, per-column scale. */
 export function randomReturns(n: number, k: number, seed = "cov"): Float64Array {
-  const rng = seedrandom(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const rng = new PathStream(), tables = zigguratTables();
+  rng.seed([...seed].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7), 0, 0);
+  const normal = () => normalDraw(rng, tables);
   const x = new Float64Array(n * k);
   for (let t = 0; t < n; t++) {
     const f = normal();

@@ -1,0 +1,104 @@
+/**
+ * RS-2 benchmark: sample covariance and EWMA covariance (RiskMetrics, λ = 0.94) for
+ * n = 2520 observations × k ∈ {10, 100, 500} assets — WASM kernel and TS twin in the same run.
+ *
+ * Inputs are copied into WASM memory once (resident); each timed call runs the kernel on
+ * pointers and checks its result (a diagonal checksum) inside the timed region.
+ * Reports warm medians (first run discarded), ms and GFLOP/s, and the ratio to the twin.
+ * FLOP counts (useful work, 2 per multiply–add):
+ *   sample covariance: n·k·(k + 1) for the upper triangle + 2·n·k for centring;
+ *   EWMA sequence: 3·n·k² (Σ_t = λΣ_{t−1} + (1 − λ)·r_t r_tᵀ, every entry).
+ * Targets (issue 3): covariance k = 500 ≤ 24 ms; EWMA whole sequence k = 100 ≤ 14 ms.
+ *
+ * Run: npx tsx bench/covariance.bench.ts [--quick]
+ */
+import { Kernel } from "../src/wasm/kernel.ts";
+import { loadKernelModule } from "../src/wasm/load-kernel-module.ts";
+import { covarianceExports } from "../src/covariance/kernel-exports.ts";
+import { sampleCovarianceReference } from "../src/covariance/sample-covariance.reference.ts";
+import { ewmaCovarianceReference } from "../src/covariance/ewma-covariance.reference.ts";
+
+const N = 2520;
+const KS = [10, 100, 500];
+const quick = process.argv.includes("--quick");
+
+function returns(n: number, k: number): Float64Array {
+  let s = 0x9e3779b9;
+  const u = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) + 0.5) / 4294967296;
+  const x = new Float64Array(n * k);
+  for (let p = 0; p < x.length; p++) x[p] = 0.02 * (u() - 0.5) + 0.01 * Math.sin(p);
+  return x;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Warm median of `reps` timed calls (after one untimed warm-up); `run` returns a checksum that must be finite. */
+function time(reps: number, run: () => number): number {
+  if (!Number.isFinite(run())) throw new Error("benchmark: non-finite checksum in warm-up");
+  const ms: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    const c = run();
+    const t1 = performance.now();
+    if (!Number.isFinite(c)) throw new Error("benchmark: non-finite checksum");
+    ms.push(t1 - t0);
+  }
+  return median(ms);
+}
+
+const trace = (m: ArrayLike<number>, k: number, off = 0) => { let s = 0; for (let i = 0; i < k; i++) s += m[off + i * k + i]; return s; };
+const rows: string[][] = [];
+const row = (what: string, k: number, impl: string, ms: number, flops: number, twinMs?: number) =>
+  rows.push([what, String(k), impl, ms.toFixed(2), (flops / ms / 1e6).toFixed(2), twinMs ? (twinMs / ms).toFixed(1) + "×" : ""]);
+
+const kernel = new Kernel(loadKernelModule());
+const ex = covarianceExports(kernel);
+for (const k of KS) {
+  kernel.reset();
+  const x = returns(N, k);
+  const xPtr = kernel.writeF64(x, "returns");
+  const scratch = kernel.allocF64(ex.covarianceScratchLength(N, k));
+  const out = kernel.allocF64(k * k);
+  const covFlops = N * k * (k + 1) + 2 * N * k;
+  const wasmCov = time(quick ? 3 : 15, () => { ex.sampleCovariance(xPtr, N, k, scratch, out); return trace(kernel.f64(out, k * k), k); });
+  const tsCov = time(k >= 500 ? 1 : quick ? 2 : 5, () => trace(sampleCovarianceReference(x, N, k), k));
+  row("sample covariance", k, "ts twin", tsCov, covFlops);
+  row("sample covariance", k, "wasm simd", wasmCov, covFlops, tsCov);
+
+  const ewmaFlops = 3 * N * k * k;
+  const state = kernel.allocF64(k * k);
+  const init = () => { const s = kernel.f64(state, k * k); for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) s[i * k + j] = x[i] * x[j]; };
+  if (k <= 100) {
+    const seq = kernel.allocF64(N * k * k, "ewma sequence"); // whole sequence resident: 2520·k² f64
+    const wasmSeq = time(quick ? 3 : 11, () => { init(); ex.ewmaCovariance(xPtr, N, k, 0.94, state, seq); return trace(kernel.f64(seq, N * k * k), k, (N - 1) * k * k); });
+    const tsSeq = time(quick ? 2 : 5, () => { const s = new Float64Array(k * k); for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) s[i * k + j] = x[i] * x[j]; const all = ewmaCovarianceReference(x, N, k, 0.94, s, true); return trace(all, k, (N - 1) * k * k); });
+    row("ewma whole sequence", k, "ts twin", tsSeq, ewmaFlops);
+    row("ewma whole sequence", k, "wasm simd", wasmSeq, ewmaFlops, tsSeq);
+  } else {
+    const chunk = 32; // 32 × 500² × 8 B = 64 MB per chunk; the 5 GB sequence streams through it
+    const buf = kernel.allocF64(chunk * k * k, "ewma chunk");
+    const wasmStream = time(quick ? 1 : 3, () => {
+      init();
+      let c = 0;
+      for (let t0 = 0; t0 < N; t0 += chunk) {
+        const r = Math.min(chunk, N - t0);
+        ex.ewmaCovariance(xPtr + t0 * k * 8, r, k, 0.94, state, buf);
+        c += kernel.f64(buf, k * k)[0]; // the sink: touch each chunk
+      }
+      return c;
+    });
+    row("ewma sequence, streamed (chunks of 32)", k, "wasm simd", wasmStream, ewmaFlops);
+  }
+  const wasmLast = time(quick ? 3 : 11, () => { init(); ex.ewmaCovariance(xPtr, N, k, 0.94, state, 0); return trace(kernel.f64(state, k * k), k); });
+  const tsLast = time(k >= 500 ? 1 : quick ? 2 : 5, () => { const s = new Float64Array(k * k); for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) s[i * k + j] = x[i] * x[j]; ewmaCovarianceReference(x, N, k, 0.94, s, false); return trace(s, k); });
+  row("ewma last matrix", k, "ts twin", tsLast, ewmaFlops);
+  row("ewma last matrix", k, "wasm simd", wasmLast, ewmaFlops, tsLast);
+}
+
+const header = ["kernel", "k", "impl", "ms (median)", "GFLOP/s", "speed-up vs twin"];
+console.log(`RS-2 covariance benchmark, n = ${N}, node ${process.version}, warm medians\n`);
+console.log("| " + header.join(" | ") + " |\n|" + header.map(() => "---").join("|") + "|");
+for (const r of rows) console.log("| " + r.join(" | ") + " |");
