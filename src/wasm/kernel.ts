@@ -17,6 +17,7 @@ export interface KernelExports {
     job: number, schemes: number, nSchemes: number, zig: number, series: number, scratch: number,
     firstPath: number, nPaths: number, out: number, trace: number, nTrace: number,
   ): void;
+  pacingScratchBytes(nSchemes: number): number;
   fillUniforms(seed: number, stream: number, path: number, n: number, out: number): void;
   fillNormals(seed: number, stream: number, path: number, n: number, zig: number, out: number): void;
   [name: string]: unknown;
@@ -47,6 +48,17 @@ export class Kernel {
   /** Frees everything allocated since construction (memory pages stay, for reuse). */
   reset(): void {
     this.top = this.base;
+  }
+
+  /** The arena's current top, to hand back to release() (stack discipline). */
+  mark(): number {
+    return this.top;
+  }
+
+  /** Frees everything allocated since `mark` was taken. */
+  release(mark: number): void {
+    if (mark < this.base || mark > this.top) throw new Error("kernel arena: release() of a mark not taken from this arena — this is a bug");
+    this.top = mark;
   }
 
   /** Bytes currently allocated in the arena. */

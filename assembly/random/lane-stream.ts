@@ -1,0 +1,101 @@
+import { mixWord } from "./path-stream";
+
+/**
+ * The per-path xoshiro128** streams of a block of paths ("lanes"), with their state
+ * in linear memory as four u32 arrays (structure of arrays): s0[lanes], s1[lanes],
+ * s2[lanes], s3[lanes] starting at `state`. Kernels draw one kind of number for
+ * every lane in turn, so successive draws of one lane are far apart and the CPU
+ * overlaps the lanes; the sequence each path sees is exactly that of
+ * ./path-stream.ts (same seeding, same words, same order).
+ */
+
+/** Bytes of state for `lanes` streams. */
+export function laneStateBytes(lanes: i32): usize {
+  return <usize>lanes << 4;
+}
+
+/** Seeds lane `lane` with the stream of (seed, stream, path). */
+export function seedLane(state: usize, lanes: i32, lane: i32, seed: u32, stream: u32, path: u32): void {
+  const h = mixWord(mixWord(mixWord(0x6a09e667, seed), stream), path);
+  let a = mixWord(h, 1);
+  const b = mixWord(h, 2), c = mixWord(h, 3), d = mixWord(h, 4);
+  if ((a | b | c | d) == 0) a = 1;
+  const stride = <usize>lanes << 2;
+  const at = state + (<usize>lane << 2);
+  store<u32>(at, a);
+  store<u32>(at + stride, b);
+  store<u32>(at + 2 * stride, c);
+  store<u32>(at + 3 * stride, d);
+}
+
+/** Next 32 bits of lane `lane`. */
+// @ts-ignore: decorator
+@inline
+export function laneU32(state: usize, lanes: i32, lane: i32): u32 {
+  const stride = <usize>lanes << 2;
+  const p0 = state + (<usize>lane << 2);
+  const p1 = p0 + stride, p2 = p1 + stride, p3 = p2 + stride;
+  let s0 = load<u32>(p0), s1 = load<u32>(p1), s2 = load<u32>(p2), s3 = load<u32>(p3);
+  const result = rotl<u32>(s1 * 5, 7) * 9;
+  const t = s1 << 9;
+  s2 ^= s0;
+  s3 ^= s1;
+  s1 ^= s2;
+  s0 ^= s3;
+  s2 ^= t;
+  s3 = rotl<u32>(s3, 11);
+  store<u32>(p0, s0);
+  store<u32>(p1, s1);
+  store<u32>(p2, s2);
+  store<u32>(p3, s3);
+  return result;
+}
+
+/** Uniform in (0, 1) from lane `lane`, 53 bits (same formula as path-stream's nextUniform). */
+// @ts-ignore: decorator
+@inline
+export function laneUniform(state: usize, lanes: i32, lane: i32): f64 {
+  const a = <f64>(laneU32(state, lanes, lane) >>> 5);
+  const b = <f64>(laneU32(state, lanes, lane) >>> 6);
+  return (a * 67108864.0 + b + 0.5) * 1.1102230246251565e-16;
+}
+
+const ZIG_R: f64 = 3.442619855899;
+
+function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, i: usize, u: f64): f64 {
+  while (true) {
+    if (i == 0) {
+      let x: f64, y: f64;
+      do {
+        x = Math.log(laneUniform(state, lanes, lane)) / ZIG_R;
+        y = Math.log(laneUniform(state, lanes, lane));
+      } while (-2.0 * y < x * x);
+      return u < 0 ? x - ZIG_R : ZIG_R - x;
+    }
+    const xi = load<f64>(zig + (i << 3));
+    const x = u * xi;
+    const xi1 = load<f64>(zig + ((i + 1) << 3));
+    const f0 = Math.exp(-0.5 * (xi * xi - x * x));
+    const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
+    if (f1 + laneUniform(state, lanes, lane) * (f0 - f1) < 1.0) return x;
+    // rejected: draw again (the fast path, then here if it fails once more)
+    const a = laneU32(state, lanes, lane);
+    const b = laneU32(state, lanes, lane);
+    i = <usize>(a & 127);
+    u = (<f64>(a >>> 11) * 4294967296.0 + <f64>b + 0.5) * 2.220446049250313e-16 - 1.0;
+    if (Math.abs(u) < load<f64>(zig + ((129 + i) << 3))) return u * load<f64>(zig + (i << 3));
+  }
+  return 0; // unreachable
+}
+
+/** N(0, 1) from lane `lane` by the ziggurat (same algorithm and words as ./ziggurat.ts). */
+// @ts-ignore: decorator
+@inline
+export function laneNormal(state: usize, lanes: i32, lane: i32, zig: usize): f64 {
+  const a = laneU32(state, lanes, lane);
+  const b = laneU32(state, lanes, lane);
+  const i = <usize>(a & 127);
+  const u = (<f64>(a >>> 11) * 4294967296.0 + <f64>b + 0.5) * 2.220446049250313e-16 - 1.0;
+  if (Math.abs(u) < load<f64>(zig + ((129 + i) << 3))) return u * load<f64>(zig + (i << 3));
+  return laneNormalSlow(state, lanes, lane, zig, i, u);
+}

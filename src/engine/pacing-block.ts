@@ -1,0 +1,85 @@
+/**
+ * Runs one block of paths of a pacing job, on the WASM kernel or its TypeScript twin,
+ * and hands back plain typed arrays (per-path outputs and the optional trace). The job is
+ * copied into WASM memory once per runner; each block reuses the arena above it.
+ */
+import * as L from "../../assembly/pacing/layout.ts";
+import { Kernel } from "../wasm/kernel.ts";
+import { zigguratTables } from "../random/ziggurat-tables.ts";
+import { simulatePacingReference } from "../pacing/simulate-pacing.reference.ts";
+import type { PacingJob } from "../scenario/encode-job.ts";
+
+export type Engine = "wasm" | "reference";
+
+export interface BlockRequest {
+  /** global index of the block's first path */
+  firstPath: number;
+  nPaths: number;
+  /** trace the first nTrace paths of the block (0 = none) */
+  nTrace: number;
+}
+
+export interface BlockOutput {
+  /** nPaths × nSchemes × OUT_WIDTH (layout.ts) */
+  out: Float64Array;
+  /** nTrace × T × (TRACE_FIXED + 2·nSchemes) */
+  trace: Float64Array;
+}
+
+export interface PacingBlockRunner {
+  run(req: BlockRequest): BlockOutput;
+}
+
+/** Trace values per path: T steps × (TRACE_FIXED + 2·nSchemes). */
+export function traceLength(job: PacingJob): number {
+  return job.params[L.J_STEPS] * (L.TRACE_FIXED + 2 * job.nSchemes);
+}
+
+/** A runner for `job` on the chosen engine; `module` is the compiled kernel (wasm only). */
+export function createPacingRunner(engine: Engine, job: PacingJob, module?: WebAssembly.Module): PacingBlockRunner {
+  if (engine === "reference") return new ReferencePacingRunner(job);
+  if (!module) throw new Error("createPacingRunner: the wasm engine needs the compiled kernel module — this is a bug");
+  return new WasmPacingRunner(new Kernel(module), job);
+}
+
+class ReferencePacingRunner implements PacingBlockRunner {
+  constructor(private readonly job: PacingJob) {}
+  run(req: BlockRequest): BlockOutput {
+    const j = this.job;
+    const out = new Float64Array(req.nPaths * j.nSchemes * L.OUT_WIDTH);
+    const trace = new Float64Array(req.nTrace * traceLength(j));
+    simulatePacingReference(j.params, j.schemes, j.nSchemes, zigguratTables(), j.series, req.firstPath, req.nPaths, out, trace, req.nTrace);
+    return { out, trace };
+  }
+}
+
+class WasmPacingRunner implements PacingBlockRunner {
+  private readonly ptr: { params: number; schemes: number; zig: number; series: number; scratch: number };
+  private readonly blockMark: number;
+
+  constructor(private readonly kernel: Kernel, private readonly job: PacingJob) {
+    kernel.reset();
+    this.ptr = {
+      params: kernel.writeF64(job.params, "job parameters"),
+      schemes: kernel.writeF64(job.schemes, "schemes"),
+      zig: kernel.writeF64(zigguratTables(), "ziggurat tables"),
+      series: kernel.writeF64(job.series, "target series"),
+      scratch: kernel.alloc(kernel.exports.pacingScratchBytes(job.nSchemes), "scratch"),
+    };
+    this.blockMark = kernel.mark();
+  }
+
+  run(req: BlockRequest): BlockOutput {
+    const k = this.kernel, j = this.job, p = this.ptr;
+    k.release(this.blockMark);
+    const outLength = req.nPaths * j.nSchemes * L.OUT_WIDTH;
+    const traceLen = req.nTrace * traceLength(j);
+    const out = k.allocF64(outLength, `outputs of ${req.nPaths} paths`);
+    const trace = k.allocF64(traceLen, `trace of ${req.nTrace} paths`);
+    k.exports.simulatePacing(p.params, p.schemes, j.nSchemes, p.zig, p.series, p.scratch,
+      req.firstPath, req.nPaths, out, trace, req.nTrace);
+    const result = { out: k.f64(out, outLength).slice(), trace: k.f64(trace, traceLen).slice() };
+    k.release(this.blockMark);
+    return result;
+  }
+}

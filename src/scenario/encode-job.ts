@@ -1,0 +1,95 @@
+/**
+ * Turns a validated scenario into the kernel's job layout (assembly/pacing/layout.ts):
+ * one Float64Array of parameters, one of schemes, and the target series (if any).
+ * Derived constants are computed here once: dt = 1/stepsPerYear, φ = exp(−1/τ),
+ * jump probability λ_J·dt and compensator λ_J·k̄ with k̄ = exp(μ_J + σ_J²/2) − 1 (RS-1 step 3).
+ */
+import * as L from "../../assembly/pacing/layout.ts";
+import type { Scenario } from "./scenario-schema.ts";
+
+export interface PacingJob {
+  params: Float64Array;
+  schemes: Float64Array;
+  nSchemes: number;
+  schemeNames: string[];
+  /** L*_0 … L*_T for a series target, else empty. */
+  series: Float64Array;
+}
+
+const SCHEME_KIND = {
+  instant: L.SCHEME_INSTANT, rate: L.SCHEME_RATE, ema: L.SCHEME_EMA,
+  vol: L.SCHEME_VOL, liquidity: L.SCHEME_LIQUIDITY, asymmetric: L.SCHEME_ASYMMETRIC,
+} as const;
+
+/** @param stream random stream id (0 for the main run; other ids give independent runs) */
+export function encodeJob(s: Scenario, stream = 0): PacingJob {
+  const p = new Float64Array(L.JOB_LENGTH);
+  const m = s.market;
+  const dt = 1 / m.stepsPerYear;
+  p[L.J_STEPS] = s.horizonSteps;
+  p[L.J_DT] = dt;
+  p[L.J_REGIMES] = m.regimes.length;
+  p[L.J_INIT_REGIME] = m.initialRegime;
+  m.regimes.forEach((r, i) => (p[L.J_SIGMA + i] = r.sigma));
+  const transition = m.transition ?? [[1]];
+  transition.forEach((row, r) => row.forEach((q, c) => (p[L.J_TRANSITION + r * L.MAX_REGIMES + c] = q)));
+  if (m.jumps.enabled) {
+    const j = m.jumps;
+    p[L.J_JUMP_PROB] = j.intensityPerYear * dt;
+    p[L.J_JUMP_MEAN] = j.meanLog;
+    p[L.J_JUMP_SD] = j.sdLog;
+    p[L.J_JUMP_COMP] = j.intensityPerYear * Math.expm1(j.meanLog + 0.5 * j.sdLog * j.sdLog);
+  }
+  p[L.J_ALPHA_MEAN] = m.alpha.mean;
+  p[L.J_ALPHA_SD] = m.alpha.sd;
+  p[L.J_ALPHA_PHI] = Math.exp(-1 / m.alpha.timeConstantSteps);
+  p[L.J_EWMA_DECAY] = m.ewmaDecay;
+  p[L.J_INIT_VAR] = m.regimes[m.initialRegime].sigma ** 2;
+  const t = s.target;
+  if (t.kind === "signal") {
+    p[L.J_TARGET_KIND] = L.TARGET_SIGNAL;
+    p[L.J_SIGNAL_NOISE] = t.noiseSd;
+    p[L.J_GAMMA] = t.riskAversion;
+    p[L.J_LMAX] = t.maxLeverage;
+  } else if (t.kind === "constant") {
+    p[L.J_TARGET_KIND] = L.TARGET_CONSTANT;
+    p[L.J_TARGET_CONST] = t.leverage;
+  } else {
+    p[L.J_TARGET_KIND] = L.TARGET_SERIES;
+  }
+  const c = s.costs;
+  p[L.J_THINNING] = c.thinning;
+  p[L.J_RESILIENCE] = 0;
+  if (c.kind === "transient") {
+    p[L.J_COST_KIND] = L.COST_TRANSIENT;
+    p[L.J_DEPTH] = c.depth * s.initialEquity;
+    p[L.J_RESILIENCE] = c.resilience;
+    p[L.J_SPREAD] = c.spread;
+  } else if (c.kind === "square-root") {
+    p[L.J_COST_KIND] = L.COST_SQRT;
+    p[L.J_SQRT_Y] = c.impact;
+    p[L.J_SQRT_VOLUME] = c.volume * s.initialEquity;
+    p[L.J_SPREAD] = c.spread;
+  } else {
+    p[L.J_COST_KIND] = L.COST_NONE;
+  }
+  p[L.J_RUIN_EQUITY] = s.ruinBarrier * s.initialEquity;
+  p[L.J_E0] = s.initialEquity;
+  p[L.J_SEED] = s.seed;
+  p[L.J_STREAM] = stream;
+
+  const schemes = new Float64Array(s.schemes.length * L.SCHEME_WIDTH);
+  s.schemes.forEach((x, i) => {
+    const o = i * L.SCHEME_WIDTH;
+    schemes[o] = SCHEME_KIND[x.kind];
+    if (x.kind === "rate") schemes[o + 1] = x.eta;
+    if (x.kind === "ema") schemes[o + 1] = x.lambda;
+    if (x.kind === "vol") { schemes[o + 1] = x.c; schemes[o + 2] = x.beta; }
+    if (x.kind === "liquidity") schemes[o + 1] = x.lambdaMax;
+    if (x.kind === "asymmetric") { schemes[o + 1] = x.lambdaUp; schemes[o + 2] = x.lambdaDown; }
+  });
+  return {
+    params: p, schemes, nSchemes: s.schemes.length, schemeNames: s.schemes.map((x) => x.name),
+    series: t.kind === "series" ? Float64Array.from(t.values) : new Float64Array(0),
+  };
+}

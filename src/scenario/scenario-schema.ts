@@ -1,0 +1,110 @@
+/**
+ * The pacing scenario as validated data (zod): market, target, costs, schemes, ruin
+ * barrier, horizon, paths, seed. Every field is JSON; `scenarioJsonSchema()` exports the
+ * JSON Schema for users. Units follow reference-scenarios.md (RS-1): volatilities and drifts
+ * annualised, probabilities per step, depth in units of initial equity.
+ */
+import { z } from "zod";
+
+/** A finite number in a range; the message states the allowed range. */
+function num(lo: number, hi: number, loOpen = false, hiOpen = false) {
+  const range = `${loOpen ? "(" : "["}${lo}, ${hi}${hiOpen ? ")" : "]"}`;
+  return z.number({ error: `must be a number in ${range}` }).refine(
+    (v) => Number.isFinite(v) && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi),
+    { message: `must be in ${range}` },
+  );
+}
+const int = (lo: number, hi: number) =>
+  z.number({ error: `must be an integer in [${lo}, ${hi}]` }).int(`must be an integer in [${lo}, ${hi}]`)
+    .refine((v) => v >= lo && v <= hi, { message: `must be an integer in [${lo}, ${hi}]` });
+const probability = () => num(0, 1);
+const rate = () => num(0, 1, true); // λ ∈ (0, 1]
+const positive = () => num(0, Number.MAX_VALUE, true);
+const nonNegative = () => num(0, Number.MAX_VALUE);
+
+const regime = z.strictObject({ sigma: positive().describe("annual volatility of the regime") });
+
+export const marketSchema = z.strictObject({
+  stepsPerYear: positive().describe("steps per year (365 for daily crypto)"),
+  regimes: z.array(regime).min(1, "needs at least one regime").max(4, "at most 4 regimes"),
+  transition: z.array(z.array(probability())).optional()
+    .describe("per-step switch matrix, row r = P(next | r); rows sum to 1; omit for one regime"),
+  initialRegime: int(0, 3).default(0),
+  jumps: z.strictObject({
+    enabled: z.boolean(),
+    intensityPerYear: nonNegative(),
+    meanLog: num(-10, 10),
+    sdLog: nonNegative(),
+  }).default({ enabled: false, intensityPerYear: 0, meanLog: 0, sdLog: 0 }),
+  alpha: z.strictObject({
+    mean: num(-100, 100).default(0).describe("long-run drift f̄, per year"),
+    sd: nonNegative().describe("stationary sd of the drift, per year"),
+    timeConstantSteps: positive().describe("AR(1) time constant τ, steps"),
+  }),
+  ewmaDecay: num(0, 1, false, true).default(0.94).describe("λ_v of the EWMA variance estimate"),
+});
+
+export const targetSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("signal"),
+    noiseSd: nonNegative().describe("signal noise sd σ_n, per year"),
+    riskAversion: positive().describe("γ in L* = g/(γ·σ̂²)"),
+    maxLeverage: positive(),
+  }),
+  z.strictObject({ kind: z.literal("constant"), leverage: num(-100, 100) }),
+  z.strictObject({
+    kind: z.literal("series"),
+    values: z.array(num(-100, 100)).min(2).describe("L*_0 … L*_T, length horizonSteps + 1"),
+  }),
+], { error: 'unknown target kind — use "signal", "constant" or "series"' });
+
+export const costSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("none"), thinning: nonNegative().default(0) }),
+  z.strictObject({
+    kind: z.literal("transient"),
+    depth: positive().describe("κ₀: calm depth, equity units per unit relative price move"),
+    thinning: nonNegative().describe("α: depth = κ₀·E₀·(σ₀/σ_s)^α"),
+    resilience: num(0, 1).describe("ψ: per-step decay of the displacement"),
+    spread: nonNegative().describe("s₀: calm full spread, relative"),
+  }),
+  z.strictObject({
+    kind: z.literal("square-root"),
+    impact: positive().describe("Y in Y·σ·√(Q/V)"),
+    volume: positive().describe("V: calm traded value per step, units of E₀"),
+    thinning: nonNegative().default(2),
+    spread: nonNegative().default(0),
+  }),
+], { error: 'unknown cost kind — use "none", "transient" or "square-root"' });
+
+const named = { name: z.string().min(1, "must be a non-empty name") };
+export const schemeSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ ...named, kind: z.literal("instant") }),
+  z.strictObject({ ...named, kind: z.literal("rate"), eta: positive().describe("η: max |ΔL| per step") }),
+  z.strictObject({ ...named, kind: z.literal("ema"), lambda: rate() }),
+  z.strictObject({ ...named, kind: z.literal("vol"), c: rate(), beta: nonNegative() }),
+  z.strictObject({ ...named, kind: z.literal("liquidity"), lambdaMax: rate() }),
+  z.strictObject({ ...named, kind: z.literal("asymmetric"), lambdaUp: rate(), lambdaDown: rate() }),
+], { error: 'unknown scheme kind — use one of "instant", "rate", "ema", "vol", "liquidity", "asymmetric"' });
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().default("custom"),
+  market: marketSchema,
+  target: targetSchema,
+  costs: costSchema,
+  schemes: z.array(schemeSchema).min(1, "needs at least one scheme").max(64, "at most 64 schemes"),
+  baseline: z.string().optional().describe("scheme name that paired differences are taken against"),
+  ruinBarrier: num(0, 1, false, true).describe("θ: ruined when equity ≤ θ·E₀"),
+  initialEquity: positive().default(1),
+  horizonSteps: int(1, 100_000),
+  paths: int(1, 100_000_000),
+  seed: int(0, 4294967295),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type SchemeConfig = z.output<typeof schemeSchema>;
+
+/** The JSON Schema of a scenario, for users writing configuration files. */
+export function scenarioJsonSchema(): object {
+  return z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" });
+}

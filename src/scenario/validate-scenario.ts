@@ -1,0 +1,58 @@
+/**
+ * Validates a scenario object once, at the edge: schema (scenario-schema.ts) then the
+ * cross-field rules a schema cannot state. Errors name the field, the value and the
+ * allowed range, all at once.
+ */
+import { z } from "zod";
+import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
+import { UsageError, show } from "../errors.ts";
+
+/**
+ * @returns the scenario with defaults filled in
+ * @throws UsageError listing every problem as `scenario.<field>: <rule>; got <value>`
+ */
+export function validateScenario(input: unknown, source = "scenario"): Scenario {
+  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw new UsageError(formatIssues(source, parsed.error.issues));
+  const s = parsed.data;
+  const problems: string[] = [];
+  const at = (field: string, rule: string, value: unknown) => problems.push(`${source}.${field}: ${rule}; got ${show(value)}`);
+  const k = s.market.regimes.length;
+  if (k > 1 && !s.market.transition) at("market.transition", `a ${k}×${k} per-step matrix is required with ${k} regimes`, undefined);
+  if (s.market.transition) {
+    const m = s.market.transition;
+    if (m.length !== k || m.some((row) => row.length !== k)) at("market.transition", `must be ${k}×${k}`, m);
+    else m.forEach((row, r) => {
+      const sum = row.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - 1) > 1e-9) at(`market.transition[${r}]`, "row must sum to 1", row);
+    });
+  }
+  if (s.market.initialRegime >= k) at("market.initialRegime", `must be < ${k} (the number of regimes)`, s.market.initialRegime);
+  if (s.market.jumps.enabled && s.market.jumps.intensityPerYear / s.market.stepsPerYear > 1) {
+    at("market.jumps.intensityPerYear", "λ_J·dt must be ≤ 1 (at most one jump a step)", s.market.jumps.intensityPerYear);
+  }
+  if (s.target.kind === "series" && s.target.values.length !== s.horizonSteps + 1) {
+    at("target.values", `must hold horizonSteps + 1 = ${s.horizonSteps + 1} values (L*_0 … L*_T)`, `${s.target.values.length} values`);
+  }
+  const names = s.schemes.map((x) => x.name);
+  names.forEach((n, i) => { if (names.indexOf(n) !== i) at(`schemes[${i}].name`, "must be unique", n); });
+  if (s.baseline !== undefined && !names.includes(s.baseline)) at("baseline", `must name a scheme (${names.join(", ")})`, s.baseline);
+  if (problems.length) throw new UsageError(problems.join("\n"));
+  return s;
+}
+
+function formatIssues(source: string, issues: z.core.$ZodIssue[]): string {
+  return issues.map((issue) => {
+    const field = issue.path.length ? `${source}.${formatPath(issue.path)}` : source;
+    if (issue.code === "unrecognized_keys") {
+      return `${field}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((x) => JSON.stringify(x)).join(", ")} — remove or correct ${issue.keys.length > 1 ? "them" : "it"} (see the JSON Schema: npm run schema)`;
+    }
+    const input = (issue as { input?: unknown }).input;
+    const got = input === undefined ? "missing" : show(input);
+    return `${field}: ${issue.message}; got ${got}`;
+  }).join("\n");
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+}
