@@ -1,0 +1,62 @@
+/**
+ * The results document of a pacing run: what results.json holds (the RS-1 shape of
+ * reference-scenarios.md plus paired differences, the full configuration, provenance,
+ * plot data and, under `timing` only, wall-clock figures), and its CSV twin.
+ */
+import type { Scenario } from "../scenario/scenario-schema.ts";
+import type { PacingRun } from "./run-pacing.ts";
+import { pacingResults, METRICS, type PacingResults } from "./pacing-results.ts";
+import { leverageAroundSwitch, equityFan, type LeverageWindow, type EquityFan } from "./pacing-trace.ts";
+import type { Estimate } from "../metrics/intervals.ts";
+
+export interface PacingDocument extends PacingResults {
+  scenario: string;
+  paths: number;
+  steps: number;
+  seed: number;
+  horizon_years: number;
+  config: Scenario;
+  provenance: { git_revision: string; date: string; engine: string; block_paths: number; traced_paths: number };
+  plots: { leverage_around_switch: LeverageWindow | null; equity_fan: EquityFan | null };
+  timing: Record<string, number>;
+}
+
+export interface DocumentContext {
+  gitRevision: string;
+  date: string;
+  blockPaths: number;
+  /** extra wall-clock figures (e.g. total seconds); kept under `timing` */
+  timing?: Record<string, number>;
+}
+
+export function pacingDocument(scenario: Scenario, run: PacingRun, ctx: DocumentContext): PacingDocument {
+  const results = pacingResults(run.blocks, run.job.schemeNames, run.baseline, run.years);
+  return {
+    scenario: scenario.name, paths: scenario.paths, steps: scenario.horizonSteps, seed: scenario.seed,
+    horizon_years: run.years,
+    ...results,
+    config: scenario,
+    provenance: { git_revision: ctx.gitRevision, date: ctx.date, engine: run.timing.engine, block_paths: ctx.blockPaths, traced_paths: run.tracePaths },
+    plots: { leverage_around_switch: leverageAroundSwitch(run), equity_fan: equityFan(run) },
+    timing: { simulation_seconds: run.timing.simulation_seconds, workers: run.timing.workers, ...ctx.timing },
+  };
+}
+
+/** `scheme,metric,estimate,lo,hi` rows, then the paired differences. */
+export function pacingCsv(doc: PacingResults): string {
+  const cell = (v: number | null) => (v === null ? "" : v === -Infinity ? "-inf" : String(v));
+  const rows = ["scheme,metric,estimate,lo,hi,kind"];
+  for (const [name, r] of Object.entries(doc.schemes)) {
+    for (const m of METRICS) {
+      const e: Estimate = r[m];
+      rows.push([name, m, cell(e.estimate), cell(e.lo), cell(e.hi), "estimate"].join(","));
+    }
+  }
+  for (const [name, diffs] of Object.entries(doc.paired_differences.schemes)) {
+    for (const [m, d] of Object.entries(diffs)) {
+      rows.push([name, m, cell(d.estimate), cell(d.paired.lo), cell(d.paired.hi), `paired_difference_vs_${doc.paired_differences.baseline}`].join(","));
+      rows.push([name, m, cell(d.estimate), cell(d.unpaired.lo), cell(d.unpaired.hi), `unpaired_difference_vs_${doc.paired_differences.baseline}`].join(","));
+    }
+  }
+  return rows.join("\n") + "\n";
+}

@@ -1,0 +1,33 @@
+/**
+ * Worker thread body: receives the compiled kernel and a job once, then block tasks;
+ * answers each with its block summary (and the trace of block 0). See worker-pool.ts.
+ */
+import { parentPort } from "node:worker_threads";
+import { J_E0 } from "../../assembly/pacing/layout.ts";
+import { createPacingRunner, type Engine, type PacingBlockRunner } from "./pacing-block.ts";
+import { summarizeBlock } from "./block-summary.ts";
+import type { PacingJob } from "../scenario/encode-job.ts";
+import type { BlockTask } from "./block-plan.ts";
+
+export interface WorkerInit { kind: "init"; engine: Engine; module: WebAssembly.Module; job: PacingJob; baseline: number }
+export interface WorkerTask { kind: "task"; task: BlockTask }
+
+let runner: PacingBlockRunner | null = null;
+let init: WorkerInit | null = null;
+
+parentPort!.on("message", (msg: WorkerInit | WorkerTask) => {
+  try {
+    if (msg.kind === "init") {
+      init = msg;
+      runner = createPacingRunner(msg.engine, msg.job, msg.module);
+      return;
+    }
+    const { task } = msg;
+    const { out, trace } = runner!.run(task);
+    const e0 = init!.job.params[J_E0];
+    const summary = summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, init!.job.nSchemes, init!.baseline, e0);
+    parentPort!.postMessage({ kind: "done", summary, trace }, [trace.buffer, ...summary.logGrowth.map((g) => g.buffer)]);
+  } catch (error) {
+    parentPort!.postMessage({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,126 @@
+/**
+ * The HTML report of a pacing run, rebuilt from its results document alone (so reports
+ * can be regenerated without re-running): metrics with interval whiskers, the opportunity
+ * cost / ruin / slippage frontier, leverage around a switch into stress, equity fan charts,
+ * and paired against unpaired intervals of the differences to the baseline.
+ */
+import type { PacingDocument } from "../engine/pacing-document.ts";
+import { METRICS } from "../engine/pacing-results.ts";
+import { plotlyHtml, type Figure } from "./plotly-html.ts";
+
+const UNITS: Record<string, string> = {
+  ruin_probability: "share of paths", opportunity_cost: "per year", slippage: "share of equity per year",
+  slippage_bps: "bps of traded notional", turnover: "× equity per year",
+  terminal_log_growth_mean_survivors: "log growth per year", terminal_log_growth_median: "log growth per year",
+};
+
+export function pacingReportHtml(doc: PacingDocument): string {
+  const names = Object.keys(doc.schemes);
+  return plotlyHtml({
+    title: `${doc.scenario}: leverage pacing schemes`,
+    facts: {
+      scenario: doc.scenario, paths: doc.paths, steps: doc.steps, "horizon (years)": doc.horizon_years, seed: doc.seed,
+      "git revision": doc.provenance.git_revision, date: doc.provenance.date, engine: doc.provenance.engine,
+      "simulation time (s)": doc.timing.simulation_seconds?.toFixed(3) ?? "?", workers: doc.timing.workers ?? "?",
+    },
+    notes: [
+      "Every estimate is shown with its 95% interval (Wilson for the ruin probability, delta method for slippage in bps, order statistics for the median, normal for means).",
+      `All schemes run on the same market paths (common random numbers); differences to "${doc.paired_differences.baseline}" are therefore paired.`,
+    ],
+    figures: [metricsFigure(doc, names), frontierFigure(doc, names), leverageFigure(doc), fanFigure(doc), pairedFigure(doc)]
+      .filter((f): f is Figure => f !== null),
+    appendix: { title: "Configuration", json: doc.config },
+  });
+}
+
+function metricsFigure(doc: PacingDocument, names: string[]): Figure {
+  const data = METRICS.map((m, i) => {
+    const est = names.map((n) => doc.schemes[n][m].estimate);
+    return {
+      type: "bar", name: m, x: names, y: est, xaxis: `x${i + 1}`, yaxis: `y${i + 1}`, showlegend: false,
+      error_y: {
+        type: "data", symmetric: false,
+        array: names.map((n, j) => (doc.schemes[n][m].hi ?? est[j] ?? 0) - (est[j] ?? 0)),
+        arrayminus: names.map((n, j) => (est[j] ?? 0) - (doc.schemes[n][m].lo ?? est[j] ?? 0)),
+      },
+    };
+  });
+  const layout: Record<string, unknown> = { grid: { rows: 3, columns: 3, pattern: "independent" }, height: 900, annotations: [] };
+  METRICS.forEach((m, i) => {
+    (layout.annotations as object[]).push({ text: `${m}<br><sub>${UNITS[m]}</sub>`, xref: `x${i + 1} domain`, yref: `y${i + 1} domain`, x: 0.5, y: 1.15, showarrow: false });
+  });
+  return { id: "metrics", title: "Metrics per scheme (95% intervals)", data, layout: { ...layout, margin: { t: 60 } },
+    caption: "Each panel is one RS-1 output; whiskers are 95% intervals over paths." };
+}
+
+function frontierFigure(doc: PacingDocument, names: string[]): Figure {
+  const get = (n: string, m: (typeof METRICS)[number]) => doc.schemes[n][m];
+  const slip = names.map((n) => get(n, "slippage").estimate ?? 0);
+  const maxSlip = Math.max(...slip, 1e-12);
+  return {
+    id: "frontier", title: "Opportunity cost vs ruin probability vs slippage",
+    data: [{
+      type: "scatter", mode: "markers+text", x: names.map((n) => get(n, "opportunity_cost").estimate),
+      y: names.map((n) => get(n, "ruin_probability").estimate), text: names, textposition: "top center",
+      marker: { size: slip.map((s) => 10 + 40 * Math.sqrt(s / maxSlip)), color: slip, colorscale: "Viridis", showscale: true, colorbar: { title: "slippage / yr" } },
+      error_x: { type: "data", symmetric: false, array: names.map((n) => (get(n, "opportunity_cost").hi ?? 0) - (get(n, "opportunity_cost").estimate ?? 0)), arrayminus: names.map((n) => (get(n, "opportunity_cost").estimate ?? 0) - (get(n, "opportunity_cost").lo ?? 0)) },
+      error_y: { type: "data", symmetric: false, array: names.map((n) => (get(n, "ruin_probability").hi ?? 0) - (get(n, "ruin_probability").estimate ?? 0)), arrayminus: names.map((n) => (get(n, "ruin_probability").estimate ?? 0) - (get(n, "ruin_probability").lo ?? 0)) },
+    }],
+    layout: { xaxis: { title: { text: "opportunity cost (per year)" } }, yaxis: { title: { text: "ruin probability" } } },
+    caption: "Down and left is better; marker size and colour show slippage. Pacing buys a lower ruin probability with opportunity cost.",
+  };
+}
+
+function leverageFigure(doc: PacingDocument): Figure | null {
+  const w = doc.plots.leverage_around_switch;
+  if (!w) return null;
+  const data: object[] = [
+    { type: "scatter", mode: "lines", name: "target L*", x: w.steps, y: w.target, line: { color: "black", dash: "dot" } },
+    ...Object.entries(w.schemes).map(([n, y]) => ({ type: "scatter", mode: "lines", name: n, x: w.steps, y })),
+    { type: "scatter", mode: "lines", name: "regime", x: w.steps, y: w.regime, yaxis: "y2", line: { shape: "hv", color: "rgba(200,0,0,0.4)" }, fill: "tozeroy", fillcolor: "rgba(200,0,0,0.08)" },
+  ];
+  return {
+    id: "leverage", title: `Leverage around a switch into the stressed regime (path ${w.path}${w.switch_step ? `, switch at step ${w.switch_step}` : ""})`,
+    data, layout: { xaxis: { title: { text: "step" } }, yaxis: { title: { text: "leverage" } }, yaxis2: { overlaying: "y", side: "right", range: [0, 4], showgrid: false, title: { text: "regime" } } },
+    caption: "The target leverage (dotted) and each scheme's held leverage; the shaded band is the volatility regime.",
+  };
+}
+
+function fanFigure(doc: PacingDocument): Figure | null {
+  const fan = doc.plots.equity_fan;
+  if (!fan) return null;
+  const data: object[] = [];
+  const median = fan.quantiles.indexOf(0.5), lo = 0, hi = fan.quantiles.length - 1;
+  Object.entries(fan.schemes).forEach(([n, q], i) => {
+    const group = `g${i}`;
+    data.push({ type: "scatter", mode: "lines", x: fan.steps, y: q[lo], line: { width: 0 }, showlegend: false, legendgroup: group, hoverinfo: "skip" });
+    data.push({ type: "scatter", mode: "lines", x: fan.steps, y: q[hi], fill: "tonexty", opacity: 0.2, line: { width: 0 }, name: `${n} ${fan.quantiles[lo] * 100}–${fan.quantiles[hi] * 100}%`, legendgroup: group, showlegend: false });
+    data.push({ type: "scatter", mode: "lines", x: fan.steps, y: q[median], name: `${n} median`, legendgroup: group });
+  });
+  return {
+    id: "fan", title: `Equity fan charts (first ${fan.traced_paths} paths)`,
+    data, layout: { xaxis: { title: { text: "step" } }, yaxis: { type: "log", title: { text: "equity / E₀" } } },
+    caption: "Median and 5–95% band of equity over time; ruined paths stay at their ruin equity.",
+  };
+}
+
+function pairedFigure(doc: PacingDocument): Figure {
+  const names = Object.keys(doc.paired_differences.schemes);
+  const metrics = ["ruin_probability", "opportunity_cost", "slippage", "turnover"];
+  const data: object[] = [];
+  for (const kind of ["paired", "unpaired"] as const) {
+    data.push({
+      type: "bar", name: `${kind} 95% interval width`,
+      x: names.flatMap((n) => metrics.map((m) => `${n} · ${m}`)),
+      y: names.flatMap((n) => metrics.map((m) => {
+        const d = doc.paired_differences.schemes[n][m];
+        return d[kind].hi !== null && d[kind].lo !== null && d.estimate !== null ? (d[kind].hi! - d[kind].lo!) / Math.max(Math.abs(d.estimate), 1e-12) : null;
+      })),
+    });
+  }
+  return {
+    id: "paired", title: `Differences to "${doc.paired_differences.baseline}": paired vs unpaired interval width`,
+    data, layout: { barmode: "group", yaxis: { type: "log", title: { text: "interval width / |difference|" } } },
+    caption: "Common random numbers make paired intervals of a difference narrower than independent runs would give.",
+  };
+}

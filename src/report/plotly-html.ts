@@ -1,0 +1,76 @@
+/**
+ * A standalone, offline HTML report: a header (title, run facts), optional prose, and plotly
+ * figures, with plotly.js inlined so the file opens anywhere without a network.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+export interface Figure {
+  id: string;
+  title: string;
+  /** plotly traces */
+  data: object[];
+  layout?: object;
+  /** one or two sentences under the chart: what to look at */
+  caption?: string;
+}
+
+export interface ReportPage {
+  title: string;
+  /** facts shown in the header table: seed, configuration name, git revision, date, run time… */
+  facts: Record<string, string | number>;
+  /** paragraphs of plain text (escaped) */
+  notes?: string[];
+  figures: Figure[];
+  /** a JSON object shown collapsed at the end (e.g. the full configuration) */
+  appendix?: { title: string; json: unknown };
+}
+
+let plotlySource: string | null = null;
+
+/** The minified plotly.js bundle (read once). */
+export function plotlyScript(): string {
+  if (plotlySource === null) {
+    const require = createRequire(import.meta.url);
+    plotlySource = readFileSync(require.resolve("plotly.js-dist-min/plotly.min.js"), "utf8");
+  }
+  return plotlySource;
+}
+
+/** Renders the page as one HTML string. */
+export function plotlyHtml(page: ReportPage): string {
+  const facts = Object.entries(page.facts)
+    .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(String(v))}</td></tr>`).join("");
+  const notes = (page.notes ?? []).map((n) => `<p>${escapeHtml(n)}</p>`).join("\n");
+  const figures = page.figures.map((f) =>
+    `<section><h2>${escapeHtml(f.title)}</h2><div id="${f.id}" class="plot"></div>${f.caption ? `<p class="caption">${escapeHtml(f.caption)}</p>` : ""}</section>`).join("\n");
+  const calls = page.figures.map((f) =>
+    `Plotly.newPlot(${JSON.stringify(f.id)}, ${safeJson(f.data)}, ${safeJson({ margin: { t: 30 }, ...f.layout })}, {responsive: true});`).join("\n");
+  const appendix = page.appendix
+    ? `<details><summary>${escapeHtml(page.appendix.title)}</summary><pre>${escapeHtml(JSON.stringify(page.appendix.json, null, 2))}</pre></details>`
+    : "";
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)}</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
+table{border-collapse:collapse;font-size:0.9em}th,td{text-align:left;padding:2px 12px 2px 0;vertical-align:top}
+.plot{width:100%;height:480px}.caption{color:#555;font-size:0.9em}pre{font-size:0.8em;overflow:auto}
+</style>
+<script>${plotlyScript()}</script></head>
+<body><h1>${escapeHtml(page.title)}</h1><table>${facts}</table>
+${notes}
+${figures}
+${appendix}
+<script>${calls}</script>
+</body></html>
+`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** JSON safe inside a <script> element. */
+function safeJson(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, "\\u003c");
+}
