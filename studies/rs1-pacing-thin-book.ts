@@ -2,10 +2,11 @@
  * Study RS-1 — pacing schemes on a thin crypto book (reference-scenarios.md, RS-1).
  *
  *   npx tsx studies/rs1-pacing-thin-book.ts --out out/rs1 [--paths N] [--steps T] [--seed S]
- *        [--workers W] [--config scenario.json] [--quiet]
+ *        [--workers W] [--config scenario.json] [--shard i/N] [--quiet]
  *
  * Assembles the scenario (the RS-1 preset, or a JSON file, with flags on top), runs it,
- * and writes DIR/results.json, DIR/results.csv and DIR/report.html.
+ * and writes DIR/results.json, DIR/results.csv and DIR/report.html — or, with --shard i/N,
+ * only its slice of the blocks to DIR/shard.json for `npm run merge` (src/shard/).
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,9 +14,10 @@ import { rs1Scenario } from "../src/scenario/presets/rs1.ts";
 import { validateScenario } from "../src/scenario/validate-scenario.ts";
 import { runPacing } from "../src/engine/run-pacing.ts";
 import { DEFAULT_BLOCK_PATHS } from "../src/engine/block-plan.ts";
-import { pacingDocument, pacingCsv } from "../src/engine/pacing-document.ts";
-import { pacingReportHtml } from "../src/report/pacing-report.ts";
-import { writeFileAtomic, toJson } from "../src/io/write-atomic.ts";
+import { writePacingOutputs } from "../src/engine/write-pacing-outputs.ts";
+import { parseShardSpec } from "../src/shard/shard-spec.ts";
+import { runShard } from "../src/shard/run-shard.ts";
+import { writeShard } from "../src/shard/shard-file.ts";
 import { readJsonFile } from "../src/io/read-json-file.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
@@ -31,7 +33,7 @@ const command = {
   flags: {
     out: { type: "string" }, paths: { type: "string" }, steps: { type: "string" }, seed: { type: "string" },
     workers: { type: "string" }, config: { type: "string" }, engine: { type: "string" }, trace: { type: "string" },
-    block: { type: "string" }, quiet: { type: "boolean" },
+    block: { type: "string" }, shard: { type: "string" }, quiet: { type: "boolean" },
   },
   help: {
     out: "output folder (required)",
@@ -43,6 +45,7 @@ const command = {
     engine: "wasm (default) or reference (the plain TypeScript twin, slower)",
     trace: "paths whose trajectories are kept for the plots (default 200)",
     block: "paths per block, a multiple of 64 (default 512)",
+    shard: "i/N: compute only shard i of N (a slice of the blocks) into DIR/shard.json; combine with npm run merge",
     quiet: "no progress bar",
   },
 } satisfies CommandSpec<Record<string, { type: "string" | "boolean" }>>;
@@ -67,19 +70,23 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
 
   const started = performance.now();
   const bar = progressBar("RS-1", !values.quiet && process.stderr.isTTY === true);
-  const run = await runPacing(scenario, {
+  const options = {
     workers: intFlag("workers", values.workers as string | undefined, 1, 256),
     engine, blockPaths, tracePaths: intFlag("trace", values.trace as string | undefined, 0, blockPaths) ?? 200,
-    onProgress: (d, t) => bar.update(d, t),
-  });
-  const doc = pacingDocument(scenario, run, {
+    onProgress: (d: number, t: number) => bar.update(d, t),
+  } as const;
+  const out = String(values.out);
+  if (values.shard !== undefined) {
+    const shard = await runShard(scenario, parseShardSpec(String(values.shard)), options);
+    const path = writeShard(out, shard);
+    if (!values.quiet) process.stderr.write(`wrote ${path} — blocks ${shard.blocks.first}…${shard.blocks.first + shard.blocks.count - 1} of ${shard.blocks.total}\n`);
+    return;
+  }
+  const run = await runPacing(scenario, options);
+  writePacingOutputs(out, scenario, run, {
     gitRevision: gitRevision(), date: new Date().toISOString(), blockPaths,
     timing: { total_seconds: (performance.now() - started) / 1000 },
   });
-  const out = String(values.out);
-  writeFileAtomic(join(out, "results.json"), toJson(doc));
-  writeFileAtomic(join(out, "results.csv"), pacingCsv(doc));
-  writeFileAtomic(join(out, "report.html"), pacingReportHtml(doc));
   if (!values.quiet) {
     process.stderr.write(`wrote ${join(out, "results.json")}, results.csv, report.html — ${scenario.paths} paths × ${scenario.horizonSteps} steps in ${run.timing.simulation_seconds.toFixed(2)} s on ${run.timing.workers} worker(s)\n`);
   }
