@@ -6,7 +6,8 @@
  */
 import type { PacingDocument } from "../engine/pacing-document.ts";
 import { METRICS } from "../engine/pacing-results.ts";
-import { plotlyHtml, type Figure } from "./plotly-html.ts";
+import { plotlyHtml, type Figure, type ReportPage } from "./plotly-html.ts";
+import { configurationSummary, runTimeFact } from "./report-facts.ts";
 
 const UNITS: Record<string, string> = {
   ruin_probability: "share of paths", opportunity_cost: "per year", slippage: "share of equity per year",
@@ -14,13 +15,21 @@ const UNITS: Record<string, string> = {
   terminal_log_growth_mean_survivors: "log growth per year", terminal_log_growth_median: "log growth per year",
 };
 
+/** The RS-1 report as one standalone HTML string (plotly inlined, fully offline). */
 export function pacingReportHtml(doc: PacingDocument): string {
+  return plotlyHtml(pacingReportPage(doc));
+}
+
+/** The RS-1 report as a page description (header facts, notes, figures), before rendering to HTML. */
+export function pacingReportPage(doc: PacingDocument): ReportPage {
   const names = Object.keys(doc.schemes);
-  return plotlyHtml({
+  return {
     title: `${doc.scenario}: leverage pacing schemes`,
     facts: {
       scenario: doc.scenario, paths: doc.paths, steps: doc.steps, "horizon (years)": doc.horizon_years, seed: doc.seed,
+      configuration: configurationSummary(doc.config),
       "git revision": doc.provenance.git_revision, date: doc.provenance.date, engine: doc.provenance.engine,
+      "run time (s)": runTimeFact(doc.timing),
       "simulation time (s)": doc.timing.simulation_seconds?.toFixed(3) ?? "?", workers: doc.timing.workers ?? "?",
     },
     notes: [
@@ -30,7 +39,7 @@ export function pacingReportHtml(doc: PacingDocument): string {
     figures: [metricsFigure(doc, names), frontierFigure(doc, names), leverageFigure(doc), fanFigure(doc), pairedFigure(doc)]
       .filter((f): f is Figure => f !== null),
     appendix: { title: "Configuration", json: doc.config },
-  });
+  };
 }
 
 function metricsFigure(doc: PacingDocument, names: string[]): Figure {
@@ -92,16 +101,24 @@ function fanFigure(doc: PacingDocument): Figure | null {
   const data: object[] = [];
   const median = fan.quantiles.indexOf(0.5), lo = 0, hi = fan.quantiles.length - 1;
   Object.entries(fan.schemes).forEach(([n, q], i) => {
-    const group = `g${i}`;
-    data.push({ type: "scatter", mode: "lines", x: fan.steps, y: q[lo], line: { width: 0 }, showlegend: false, legendgroup: group, hoverinfo: "skip" });
-    data.push({ type: "scatter", mode: "lines", x: fan.steps, y: q[hi], fill: "tonexty", opacity: 0.2, line: { width: 0 }, name: `${n} ${fan.quantiles[lo] * 100}–${fan.quantiles[hi] * 100}%`, legendgroup: group, showlegend: false });
-    data.push({ type: "scatter", mode: "lines", x: fan.steps, y: q[median], name: `${n} median`, legendgroup: group });
+    const group = `g${i}`, color = PALETTE[i % PALETTE.length];
+    data.push({ type: "scatter", mode: "lines", x: fan.steps, y: q[lo], line: { width: 0, color }, showlegend: false, legendgroup: group, hoverinfo: "skip" });
+    data.push({ type: "scatter", mode: "lines", x: fan.steps, y: q[hi], fill: "tonexty", fillcolor: rgba(color, 0.1), line: { width: 0, color }, name: `${n} ${fan.quantiles[lo] * 100}–${fan.quantiles[hi] * 100}%`, legendgroup: group, showlegend: false });
+    data.push({ type: "scatter", mode: "lines", x: fan.steps, y: q[median], name: `${n} median`, legendgroup: group, line: { color, width: 2 } });
   });
   return {
     id: "fan", title: `Equity fan charts (first ${fan.traced_paths} paths)`,
     data, layout: { xaxis: { title: { text: "step" } }, yaxis: { type: "log", title: { text: "equity / E₀" } } },
     caption: "Median and 5–95% band of equity over time; ruined paths stay at their ruin equity.",
   };
+}
+
+/** plotly's default colour cycle, named so a scheme's band and median line share a colour. */
+const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
+function rgba(hex: string, alpha: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
 }
 
 function pairedFigure(doc: PacingDocument): Figure {
@@ -120,7 +137,7 @@ function pairedFigure(doc: PacingDocument): Figure {
   }
   return {
     id: "paired", title: `Differences to "${doc.paired_differences.baseline}": paired vs unpaired interval width`,
-    data, layout: { barmode: "group", yaxis: { type: "log", title: { text: "interval width / |difference|" } } },
+    data, layout: { barmode: "group", height: 560, margin: { t: 30, b: 170 }, yaxis: { type: "log", title: { text: "interval width / |difference|" } } },
     caption: "Common random numbers make paired intervals of a difference narrower than independent runs would give.",
   };
 }

@@ -43,7 +43,7 @@ export function plotlyHtml(page: ReportPage): string {
     .map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(String(v))}</td></tr>`).join("");
   const notes = (page.notes ?? []).map((n) => `<p>${escapeHtml(n)}</p>`).join("\n");
   const figures = page.figures.map((f) =>
-    `<section><h2>${escapeHtml(f.title)}</h2><div id="${f.id}" class="plot"></div>${f.caption ? `<p class="caption">${escapeHtml(f.caption)}</p>` : ""}</section>`).join("\n");
+    `<section><h2>${escapeHtml(f.title)}</h2><div id="${f.id}" class="plot"${figureHeight(f)}></div>${f.caption ? `<p class="caption">${escapeHtml(f.caption)}</p>` : ""}</section>`).join("\n");
   const calls = page.figures.map((f) =>
     `Plotly.newPlot(${JSON.stringify(f.id)}, ${safeJson(f.data)}, ${safeJson({ margin: { t: 30 }, ...f.layout })}, {responsive: true});`).join("\n");
   const appendix = page.appendix
@@ -64,6 +64,12 @@ ${appendix}
 <script>${calls}</script>
 </body></html>
 `;
+}
+
+/** An inline height when the layout asks for more than the default 480 px (so nothing is clipped). */
+function figureHeight(f: Figure): string {
+  const h = (f.layout as { height?: unknown } | undefined)?.height;
+  return typeof h === "number" && h > 0 ? ` style="height:${Math.round(h)}px"` : "";
 }
 
 function escapeHtml(s: string): string {
