@@ -52,6 +52,7 @@ export function mergeShards(shards: SourcedShard[]): MergedShards {
     same("block size (--block)", a.blockPaths, b.blockPaths, rerun);
     same("engine (--engine)", a.engine, b.engine, rerun);
     same("traced paths (--trace)", a.tracePaths, b.tracePaths, rerun);
+    same("kernel (sha256 of build/kernel.wasm)", a.kernel, b.kernel, "build the same kernel on every machine (npm run asbuild at one revision) and re-run the shards of the odd one out");
   }
   const total = ref.shard.blocks.total;
   const owner = new Array<SourcedShard | undefined>(total);

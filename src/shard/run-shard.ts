@@ -5,7 +5,10 @@
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { runPacing, type RunOptions } from "../engine/run-pacing.ts";
 import { DEFAULT_BLOCK_PATHS } from "../engine/block-plan.ts";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { gitRevision } from "../io/git-revision.ts";
+import { KERNEL_PATH } from "../wasm/load-kernel-module.ts";
 import { shardBlockRange, blockCount, type ShardSpec } from "./shard-spec.ts";
 import type { Shard } from "./shard-file.ts";
 
@@ -19,8 +22,10 @@ export async function runShard(scenario: Scenario, spec: ShardSpec, options: Omi
   const range = shardBlockRange(total, spec);
   // as runPacing: the traced paths are the run's first ones and must fit in block 0
   const tracePaths = Math.min(options.tracePaths ?? 0, scenario.paths, blockPaths);
+  const engine = options.engine ?? "wasm";
+  const kernel = engine === "wasm" ? createHash("sha256").update(readFileSync(KERNEL_PATH)).digest("hex") : null;
   const base = {
-    scenario, blockPaths, engine: options.engine ?? "wasm", tracePaths, gitRevision: gitRevision(),
+    scenario, blockPaths, engine, tracePaths, gitRevision: gitRevision(), kernel,
     shard: spec, blocks: { ...range, total },
   } as const;
   if (range.count === 0) {

@@ -29,6 +29,8 @@ export interface Shard {
   /** traced paths of the whole run: min(--trace, paths, block size) */
   tracePaths: number;
   gitRevision: string;
+  /** sha256 of build/kernel.wasm (engine "wasm"), or null: git revisions miss uncommitted kernel builds */
+  kernel: string | null;
   shard: ShardSpec;
   blocks: BlockRange & { total: number };
   summaries: BlockSummary[];
@@ -42,7 +44,7 @@ export function encodeShard(s: Shard): string {
   const doc = {
     format: SHARD_FORMAT, version: SHARD_VERSION,
     scenario: s.scenario, seed: s.scenario.seed, paths: s.scenario.paths,
-    block_paths: s.blockPaths, engine: s.engine, trace_paths: s.tracePaths, git_revision: s.gitRevision,
+    block_paths: s.blockPaths, engine: s.engine, trace_paths: s.tracePaths, git_revision: s.gitRevision, kernel_sha256: s.kernel,
     shard: s.shard, blocks: s.blocks,
     summaries: s.summaries.map(encodeBlockSummary) as EncodedBlockSummary[],
     trace: s.trace.length ? { f64: encodeF64(s.trace) } : null,
@@ -102,6 +104,7 @@ export function decodeShard(v: unknown, source: string): Shard {
   return {
     scenario, blockPaths: int(o.block_paths, "block_paths", 64), engine: o.engine, tracePaths: int(o.trace_paths, "trace_paths"),
     gitRevision: typeof o.git_revision === "string" ? o.git_revision : "unknown",
+    kernel: typeof o.kernel_sha256 === "string" ? o.kernel_sha256 : null,
     shard: { index: int(shard.index, "shard.index", 1), count: int(shard.count, "shard.count", 1) },
     blocks: range, summaries,
     trace: o.trace ? decodeF64((o.trace as Record<string, unknown>).f64, `${source}: trace`) : new Float64Array(0),

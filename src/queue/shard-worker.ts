@@ -1,0 +1,100 @@
+/**
+ * A queue worker: takes shard jobs from BullMQ, runs each shard of the study in a child
+ * process (`<study> <flags> --shard i/N --out <tmp>`), and stores the shard file in the run's
+ * Redis hash under the field i/N (shard-job.ts), so a retried job only rewrites its own result.
+ *
+ * The shard runs in a child so this process's event loop stays free to renew the job lock:
+ * a worker that dies (or is killed) stops renewing it, BullMQ finds the job stalled after
+ * the lock expires and hands it to another worker. Bad study flags (the child exits 2) fail
+ * the job at once instead of retrying it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, relative, isAbsolute } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker, UnrecoverableError, type Job } from "bullmq";
+import { Redis } from "ioredis";
+import { decodeShard } from "../shard/shard-file.ts";
+import { QUEUE_NAME, resultsKey, type ShardJobData } from "./shard-job.ts";
+
+/** The repository root (studies are resolved against it on every machine). */
+export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface ShardWorkerOptions {
+  url: string;
+  /** worker threads each shard's study uses (its --workers) */
+  threads?: number;
+  /** jobs run at once by this worker (default 1) */
+  concurrency?: number;
+  /** job lock, seconds: how long a dead worker's job waits before another takes it (default 30) */
+  lockSeconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface ShardWorker {
+  /** Stops taking jobs, kills running shards (they go back to the queue) and disconnects. */
+  close(): Promise<void>;
+}
+
+/** Starts a worker on the queue at `url` (see the module comment). */
+export function startShardWorker(options: ShardWorkerOptions): ShardWorker {
+  const log = options.log ?? (() => {});
+  const lock = (options.lockSeconds ?? 30) * 1000;
+  const store = new Redis(options.url, { maxRetriesPerRequest: null });
+  store.on("error", () => {}); // reconnects by itself; BullMQ reports the outage
+  const children = new Set<ChildProcess>();
+  const worker = new Worker<ShardJobData>(QUEUE_NAME, async (job: Job<ShardJobData>) => {
+    const d = job.data;
+    log(`shard ${d.index}/${d.count} of run ${d.runId}: started (attempt ${job.attemptsMade + 1})`);
+    const dir = mkdtempSync(join(tmpdir(), `pacing-shard-${d.runId}-${d.index}-`));
+    try {
+      await runStudyShard(d, dir, options.threads ?? 1, children);
+      const text = readFileSync(join(dir, "shard.json"), "utf8");
+      const shard = decodeShard(JSON.parse(text), `shard ${d.index}/${d.count}`); // never store a damaged file
+      await store.hset(resultsKey(d.runId), `${d.index}/${d.count}`, text);
+      log(`shard ${d.index}/${d.count} of run ${d.runId}: stored blocks ${shard.blocks.first}…${shard.blocks.first + shard.blocks.count - 1}`);
+      return { blocks: shard.blocks };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, {
+    connection: { url: options.url, maxRetriesPerRequest: null },
+    concurrency: options.concurrency ?? 1,
+    lockDuration: lock,
+    stalledInterval: Math.max(1000, lock / 2),
+    maxStalledCount: 3,
+  });
+  worker.on("error", (e) => log(`redis: ${e.message} (retrying)`));
+  return {
+    async close() {
+      for (const c of children) c.kill("SIGKILL");
+      await worker.close(true);
+      store.disconnect();
+    },
+  };
+}
+
+/** Runs the study for one shard into `dir`; rejects with the child's last stderr lines. */
+function runStudyShard(d: ShardJobData, dir: string, threads: number, children: Set<ChildProcess>): Promise<void> {
+  const study = resolve(REPO_ROOT, d.study);
+  const rel = relative(join(REPO_ROOT, "studies"), study);
+  if (rel.startsWith("..") || isAbsolute(rel) || !existsSync(study)) {
+    throw new UnrecoverableError(`study ${JSON.stringify(d.study)}: not a file under studies/ of this checkout — run the same checkout on every machine`);
+  }
+  const args = [...d.args, "--shard", `${d.index}/${d.count}`, "--out", dir, "--quiet", "--workers", String(threads)];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ["--import", "tsx", study, ...args], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    children.add(child);
+    let stderr = "";
+    child.stderr!.on("data", (b: Buffer) => { stderr = (stderr + b.toString()).slice(-2000); });
+    child.on("error", (e) => { children.delete(child); fail(e); });
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      const why = stderr.trim().split("\n").slice(-3).join(" | ") || `exit ${code ?? signal}`;
+      if (code === 0) done();
+      else if (code === 2) fail(new UnrecoverableError(`shard ${d.index}/${d.count}: ${why}`)); // bad input: retrying cannot help
+      else fail(new Error(`shard ${d.index}/${d.count}: ${why}`));
+    });
+  });
+}
