@@ -5,7 +5,9 @@ import {
   J_THINNING, J_RESILIENCE, J_SPREAD, J_SQRT_Y, J_SQRT_VOLUME, J_RUIN_EQUITY, J_E0, J_SEED,
   J_STREAM, MAX_REGIMES, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
 } from "./layout";
-import { laneStateBytes, seedLane, laneUniform, laneNormal } from "../random/lane-stream";
+import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
+import { fillLaneUniforms, fillLaneNormals } from "../random/lane-fill";
+import { expm1Lanes } from "../math/expm1-lanes";
 import { paceSchemeLanes, SCHEME_ARRAYS } from "./pace-scheme-lanes";
 
 /** Paths simulated together (one "block of lanes"); a multiple of 4 for SIMD. */
@@ -13,8 +15,8 @@ export const LANES = 64;
 
 // Per-lane market arrays, f64[LANES] each, in this order after the regime constants.
 const M_F = 0, M_SIG2 = 1, M_LSTAR = 2, M_LSTAR_PREV = 3, M_LOGP = 4, M_RET = 5, M_REGIME = 6;
-const M_LIQ = 7, M_SPREAD = 8, M_SIGHAT = 9, M_SIGMA = 10, M_Z = 11, M_JUMP = 12;
-const MARKET_ARRAYS = 13;
+const M_LIQ = 7, M_SPREAD = 8, M_SIGHAT = 9, M_SIGMA = 10, M_Z = 11, M_JUMP = 12, M_INV_DEPTH = 13, M_DRAW = 14;
+const MARKET_ARRAYS = 15;
 
 // @ts-ignore: decorator
 @inline function par(job: usize, slot: i32): f64 {
@@ -31,7 +33,7 @@ const MARKET_ARRAYS = 13;
 
 /** Scratch bytes simulatePacing needs for nSchemes schemes. */
 export function pacingScratchBytes(nSchemes: i32): usize {
-  return ((<usize>(3 * MAX_REGIMES + (MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 3)
+  return ((<usize>(4 * MAX_REGIMES + (MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 3)
     + laneStateBytes(LANES);
 }
 
@@ -68,17 +70,24 @@ export function simulatePacing(
   const e0 = par(job, J_E0);
   const seed = <u32>par(job, J_SEED), stream = <u32>par(job, J_STREAM);
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
+  const vHalf = f64x2.splat(0.5), vDt = f64x2.splat(dt), vSqrtDt = f64x2.splat(sqrtDt), vJumpComp = f64x2.splat(jumpComp);
+  const vDecay = f64x2.splat(decay), vOneMinusDecay = f64x2.splat(1.0 - decay);
+  const vAlphaMean = f64x2.splat(alphaMean), vPhi = f64x2.splat(phi), vAlphaInnov = f64x2.splat(alphaInnov);
+  const vNoise = f64x2.splat(noise), vGamma = f64x2.splat(gamma), vLmax = f64x2.splat(lmax), vNegLmax = f64x2.splat(-lmax);
 
-  // Per-regime constants: σ_s, (σ₀/σ_s)^α (depth relative to calm), s₀·σ_s/σ₀.
+  // Per-regime constants: σ_s, (σ₀/σ_s)^α (depth relative to calm), s₀·σ_s/σ₀, 1/K (K = κ₀E₀·(σ₀/σ_s)^α).
   const regimeSigma = scratch, regimeLiq = scratch + (MAX_REGIMES << 3), regimeSpread = scratch + (2 * MAX_REGIMES << 3);
+  const regimeInvDepth = scratch + (3 * MAX_REGIMES << 3);
   const sigma0 = par(job, J_SIGMA), thinning = par(job, J_THINNING);
   for (let r = 0; r < nRegimes; r++) {
     const s = par(job, J_SIGMA + r);
     store<f64>(regimeSigma + (<usize>r << 3), s);
-    store<f64>(regimeLiq + (<usize>r << 3), Math.pow(sigma0 / s, thinning));
+    const liquidity = Math.pow(sigma0 / s, thinning);
+    store<f64>(regimeLiq + (<usize>r << 3), liquidity);
+    store<f64>(regimeInvDepth + (<usize>r << 3), 1.0 / (par(job, J_DEPTH) * liquidity));
     store<f64>(regimeSpread + (<usize>r << 3), par(job, J_SPREAD) * s / sigma0);
   }
-  const mk = scratch + (3 * MAX_REGIMES << 3);
+  const mk = scratch + (4 * MAX_REGIMES << 3);
   const sch = mk + ((<usize>(MARKET_ARRAYS * LANES)) << 3);
   const rng = sch + ((<usize>(SCHEME_ARRAYS * nSchemes * LANES)) << 3);
 
@@ -108,9 +117,11 @@ export function simulatePacing(
     }
 
     for (let t = 1; t <= T; t++) {
+      const draw = lane(mk, M_DRAW, 0);
       // 1. regime switch (a uniform is drawn even with one regime: stable stream layout)
+      fillLaneUniforms(rng, LANES, draw);
       for (let l = 0; l < LANES; l++) {
-        const u = laneUniform(rng, LANES, l);
+        const u = load<f64>(draw + (<usize>l << 3));
         let regime = <i32>load<f64>(lane(mk, M_REGIME, l));
         if (nRegimes > 1) {
           const row = job + ((<usize>(J_TRANSITION + regime * MAX_REGIMES)) << 3);
@@ -126,41 +137,45 @@ export function simulatePacing(
         store<f64>(lane(mk, M_SIGMA, l), load<f64>(regimeSigma + (<usize>regime << 3)));
         store<f64>(lane(mk, M_LIQ, l), load<f64>(regimeLiq + (<usize>regime << 3)));
         store<f64>(lane(mk, M_SPREAD, l), load<f64>(regimeSpread + (<usize>regime << 3)));
+        store<f64>(lane(mk, M_INV_DEPTH, l), load<f64>(regimeInvDepth + (<usize>regime << 3)));
       }
       // 2. diffusion draw, then the jump draw (its size only when it happens)
-      for (let l = 0; l < LANES; l++) store<f64>(lane(mk, M_Z, l), laneNormal(rng, LANES, l, zig));
+      fillLaneNormals(rng, LANES, zig, lane(mk, M_Z, 0));
+      fillLaneUniforms(rng, LANES, draw);
       for (let l = 0; l < LANES; l++) {
         let jump = 0.0;
-        if (laneUniform(rng, LANES, l) < jumpProb) jump = jumpMean + jumpSd * laneNormal(rng, LANES, l, zig);
+        if (load<f64>(draw + (<usize>l << 3)) < jumpProb) jump = jumpMean + jumpSd * laneNormal(rng, LANES, l, zig);
         store<f64>(lane(mk, M_JUMP, l), jump);
       }
-      // 3. and 5. log-return, simple return, volatility estimate
-      for (let l = 0; l < LANES; l++) {
-        const sigma = load<f64>(lane(mk, M_SIGMA, l));
-        const f = load<f64>(lane(mk, M_F, l));
-        const x = (f - 0.5 * sigma * sigma - jumpComp) * dt + sigma * sqrtDt * load<f64>(lane(mk, M_Z, l))
-          + load<f64>(lane(mk, M_JUMP, l));
-        store<f64>(lane(mk, M_RET, l), Math.expm1(x));
-        store<f64>(lane(mk, M_LOGP, l), load<f64>(lane(mk, M_LOGP, l)) + x);
-        const sig2 = decay * load<f64>(lane(mk, M_SIG2, l)) + (1.0 - decay) * x * x / dt;
-        store<f64>(lane(mk, M_SIG2, l), sig2);
-        store<f64>(lane(mk, M_SIGHAT, l), Math.sqrt(sig2));
+      // 3. and 5. log-return, simple return, volatility estimate (two lanes per SIMD op)
+      for (let o: usize = 0; o < (<usize>LANES << 3); o += 16) {
+        const sigma = v128.load(lane(mk, M_SIGMA, 0) + o);
+        const drift = f64x2.sub(f64x2.sub(v128.load(lane(mk, M_F, 0) + o), f64x2.mul(f64x2.mul(vHalf, sigma), sigma)), vJumpComp);
+        const x = f64x2.add(f64x2.add(f64x2.mul(drift, vDt), f64x2.mul(f64x2.mul(sigma, vSqrtDt), v128.load(lane(mk, M_Z, 0) + o))),
+          v128.load(lane(mk, M_JUMP, 0) + o));
+        v128.store(lane(mk, M_RET, 0) + o, expm1Lanes(x));
+        v128.store(lane(mk, M_LOGP, 0) + o, f64x2.add(v128.load(lane(mk, M_LOGP, 0) + o), x));
+        const sig2 = f64x2.add(f64x2.mul(vDecay, v128.load(lane(mk, M_SIG2, 0) + o)), f64x2.div(f64x2.mul(f64x2.mul(vOneMinusDecay, x), x), vDt));
+        v128.store(lane(mk, M_SIG2, 0) + o, sig2);
+        v128.store(lane(mk, M_SIGHAT, 0) + o, f64x2.sqrt(sig2));
       }
       // 6. alpha
-      for (let l = 0; l < LANES; l++) {
-        const f = load<f64>(lane(mk, M_F, l));
-        store<f64>(lane(mk, M_F, l), alphaMean + phi * (f - alphaMean) + alphaInnov * laneNormal(rng, LANES, l, zig));
+      fillLaneNormals(rng, LANES, zig, draw);
+      for (let o: usize = 0; o < (<usize>LANES << 3); o += 16) {
+        const f = v128.load(lane(mk, M_F, 0) + o);
+        v128.store(lane(mk, M_F, 0) + o, f64x2.add(f64x2.add(vAlphaMean, f64x2.mul(vPhi, f64x2.sub(f, vAlphaMean))), f64x2.mul(vAlphaInnov, v128.load(draw + o))));
       }
       // 7. signal and target (the previous target is kept for the opportunity term)
-      for (let l = 0; l < LANES; l++) {
-        const eps = laneNormal(rng, LANES, l, zig);
-        const prev = load<f64>(lane(mk, M_LSTAR, l));
-        store<f64>(lane(mk, M_LSTAR_PREV, l), prev);
+      fillLaneNormals(rng, LANES, zig, draw);
+      for (let o: usize = 0; o < (<usize>LANES << 3); o += 16) {
+        const prev = v128.load(lane(mk, M_LSTAR, 0) + o);
+        v128.store(lane(mk, M_LSTAR_PREV, 0) + o, prev);
         let lstar = prev;
         if (targetKind == TARGET_SIGNAL) {
-          lstar = clip((load<f64>(lane(mk, M_F, l)) + noise * eps) / (gamma * load<f64>(lane(mk, M_SIG2, l))), -lmax, lmax);
-        } else if (targetKind == TARGET_SERIES) lstar = load<f64>(series + (<usize>t << 3));
-        store<f64>(lane(mk, M_LSTAR, l), lstar);
+          const g = f64x2.add(v128.load(lane(mk, M_F, 0) + o), f64x2.mul(vNoise, v128.load(draw + o)));
+          lstar = f64x2.min(f64x2.max(f64x2.div(g, f64x2.mul(vGamma, v128.load(lane(mk, M_SIG2, 0) + o))), vNegLmax), vLmax);
+        } else if (targetKind == TARGET_SERIES) lstar = f64x2.splat(load<f64>(series + (<usize>t << 3)));
+        v128.store(lane(mk, M_LSTAR, 0) + o, lstar);
       }
       // 4., 8., 9. every scheme: mark to market, ruin, pace, trade
       for (let s = 0; s < nSchemes; s++) {
@@ -168,7 +183,7 @@ export function simulatePacing(
           mk + ((<usize>(M_RET * LANES)) << 3), mk + ((<usize>(M_LSTAR_PREV * LANES)) << 3),
           mk + ((<usize>(M_LSTAR * LANES)) << 3), mk + ((<usize>(M_SIGHAT * LANES)) << 3),
           mk + ((<usize>(M_LIQ * LANES)) << 3), mk + ((<usize>(M_SPREAD * LANES)) << 3),
-          mk + ((<usize>(M_SIGMA * LANES)) << 3), LANES, <f64>t);
+          mk + ((<usize>(M_SIGMA * LANES)) << 3), mk + ((<usize>(M_INV_DEPTH * LANES)) << 3), LANES, <f64>t);
       }
       if (first < nTrace) {
         const traced = min(count, nTrace - first);

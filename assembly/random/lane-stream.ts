@@ -62,7 +62,8 @@ export function laneUniform(state: usize, lanes: i32, lane: i32): f64 {
 
 const ZIG_R: f64 = 3.442619855899;
 
-function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, i: usize, u: f64): f64 {
+/** The ziggurat after a fast-path rejection of layer i with uniform u (wedges, tail, retries). */
+export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, i: usize, u: f64): f64 {
   while (true) {
     if (i == 0) {
       let x: f64, y: f64;

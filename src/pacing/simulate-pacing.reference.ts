@@ -14,6 +14,7 @@
 import * as layout from "../../assembly/pacing/layout.ts";
 import { PathStream } from "../random/path-stream.ts";
 import { normalDraw } from "../random/normal-draw.ts";
+import { expm1Poly } from "../math/expm1-poly.ts";
 
 // Copied once into module constants: property reads through the module namespace are slow in the hot loop.
 const {
@@ -33,11 +34,13 @@ export function simulatePacingReference(
   const resilience = job[J_RESILIENCE], ruinEquity = job[J_RUIN_EQUITY], e0 = job[J_E0];
   const sigma0 = job[J_SIGMA], thinning = job[J_THINNING];
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
-  const regimeSigma: number[] = [], regimeLiquidity: number[] = [], regimeSpread: number[] = [];
+  const regimeSigma: number[] = [], regimeLiquidity: number[] = [], regimeSpread: number[] = [], regimeInvDepth: number[] = [];
   for (let r = 0; r < nRegimes; r++) {
     const s = job[J_SIGMA + r];
     regimeSigma.push(s);
-    regimeLiquidity.push(Math.pow(sigma0 / s, thinning));
+    const liquidity = Math.pow(sigma0 / s, thinning);
+    regimeLiquidity.push(liquidity);
+    regimeInvDepth.push(1 / (job[J_DEPTH] * liquidity));
     regimeSpread.push((job[J_SPREAD] * s) / sigma0);
   }
   const target = (f: number, eps: number, sig2: number, t: number): number =>
@@ -72,7 +75,7 @@ export function simulatePacingReference(
       let jump = 0;
       if (rng.nextUniform() < job[J_JUMP_PROB]) jump = job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig);
       const x = (f - 0.5 * sigma * sigma - job[J_JUMP_COMP]) * dt + sigma * sqrtDt * z + jump;
-      const ret = Math.expm1(x);
+      const ret = expm1Poly(x);
       logPrice += x;
 
       for (let s = 0; s < nSchemes; s++) {
@@ -91,7 +94,7 @@ export function simulatePacingReference(
       f = alphaMean + phi * (f - alphaMean) + alphaInnov * normalDraw(rng, zig);
       lstar = target(f, normalDraw(rng, zig), sig2, t);
       const liquidity = regimeLiquidity[regime];
-      const depth = job[J_DEPTH] * liquidity;
+      const invK = regimeInvDepth[regime];
       const spread = regimeSpread[regime];
       const sigHat = Math.sqrt(sig2);
 
@@ -99,7 +102,8 @@ export function simulatePacingReference(
         D[s] *= resilience;
         if (!alive[s]) continue;
         const kind = schemes[s * SCHEME_WIDTH], p1 = schemes[s * SCHEME_WIDTH + 1], p2 = schemes[s * SCHEME_WIDTH + 2];
-        const ell = P[s] / E[s];
+        const invE = 1 / E[s];
+        const ell = P[s] * invE;
         let lev: number;
         if (kind === SCHEME_INSTANT) lev = lstar;
         else if (kind === SCHEME_RATE) lev = ell + clip(lstar - ell, -p1, p1);
@@ -115,16 +119,16 @@ export function simulatePacingReference(
         const absN = Math.abs(n);
         let cost = 0;
         if (costKind === COST_TRANSIENT) {
-          cost = absN * spread * 0.5 + n * D[s] + (n * n) / (2 * depth);
-          D[s] += n / depth;
+          cost = absN * (0.5 * spread) + n * D[s] + 0.5 * n * n * invK;
+          D[s] += n * invK;
         } else if (costKind !== COST_NONE) {
-          cost = absN * spread * 0.5 + absN * job[J_SQRT_Y] * sigma * sqrtDt * Math.sqrt(absN / (job[J_SQRT_VOLUME] * liquidity));
+          cost = absN * (0.5 * spread) + absN * job[J_SQRT_Y] * sigma * sqrtDt * Math.sqrt(absN / (job[J_SQRT_VOLUME] * liquidity));
         }
         P[s] += n;
         E[s] = eMinus - cost;
         const o = base + s * OUT_WIDTH;
-        out[o + O_SLIPPAGE] += cost / eMinus;
-        out[o + O_TURNOVER] += absN / eMinus;
+        out[o + O_SLIPPAGE] += cost * invE;
+        out[o + O_TURNOVER] += absN * invE;
         out[o + O_TRADED] += absN;
         out[o + O_COST] += cost;
       }
