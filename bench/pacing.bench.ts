@@ -1,0 +1,74 @@
+/**
+ * Benchmark of the fused pacing simulation on RS-1 (reference-scenarios.md): WASM on one
+ * worker, WASM on all workers, and the plain TypeScript twin, in the same run.
+ *
+ *   npx tsx bench/pacing.bench.ts [--paths 10000] [--twin-paths 1000] [--reps 3] [--memory]
+ *
+ * Prints ns per path-step (one path advanced one step with all six schemes), the nominal
+ * GFLOP/s (FLOPS_PER_PATH_STEP below: floating-point operations of one RS-1 step as written
+ * in the kernel, counting each +, −, ×, ÷, √, min, max, abs as one and expm1 as 40), and the
+ * ratio to the twin. Reports warm medians; each timed run checks its result (ruin counts).
+ * --memory runs 100,000 and 1,000,000 paths on a short horizon and prints the heap growth.
+ */
+import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
+import { rs1Scenario } from "../src/scenario/presets/rs1.ts";
+import { validateScenario } from "../src/scenario/validate-scenario.ts";
+import { runPacing } from "../src/engine/run-pacing.ts";
+import type { Engine } from "../src/engine/pacing-block.ts";
+
+const FLOPS_PER_PATH_STEP = 60 + 40 + 6 * 32; // market and target, expm1, six schemes
+
+const { values } = parseArgs({ options: {
+  paths: { type: "string", default: "10000" }, "twin-paths": { type: "string", default: "1000" },
+  reps: { type: "string", default: "3" }, memory: { type: "boolean", default: false },
+} });
+
+async function timeRun(engine: Engine, workers: number, paths: number, reps: number) {
+  const scenario = validateScenario({ ...rs1Scenario, paths });
+  const seconds: number[] = [];
+  for (let i = 0; i <= reps; i++) {
+    const run = await runPacing(scenario, { engine, workers });
+    const ruined = run.blocks.reduce((a, b) => a + b.schemes[0].ruined, 0);
+    if (!(ruined > 0 && ruined < paths)) throw new Error(`benchmark result check failed: ${ruined} ruined paths`);
+    if (i > 0) seconds.push(run.timing.simulation_seconds); // the first run warms up (JIT, workers)
+  }
+  seconds.sort((a, b) => a - b);
+  const median = seconds[Math.floor(seconds.length / 2)];
+  const pathSteps = paths * scenario.horizonSteps;
+  return { median, nsPerPathStep: (median * 1e9) / pathSteps, gflops: (FLOPS_PER_PATH_STEP * pathSteps) / median / 1e9 };
+}
+
+async function main() {
+  const reps = Number(values.reps), paths = Number(values.paths), twinPaths = Number(values["twin-paths"]);
+  const cores = availableParallelism();
+  console.log(`RS-1: 6 schemes × 1825 steps; ${cores} cores; warm median of ${reps} runs each`);
+  const rows = [
+    { name: "TS twin, 1 thread", ...(await timeRun("reference", 1, twinPaths, reps)), paths: twinPaths },
+    { name: "WASM, 1 worker", ...(await timeRun("wasm", 1, paths, reps)), paths },
+    { name: `WASM, ${cores} workers`, ...(await timeRun("wasm", cores, paths, reps)), paths },
+  ];
+  const twin = rows[0].nsPerPathStep;
+  console.log("engine".padEnd(20), "paths".padStart(7), "sim s".padStart(8), "ns/path-step".padStart(13), "GFLOP/s".padStart(8), "vs twin".padStart(8));
+  for (const r of rows) {
+    console.log(r.name.padEnd(20), String(r.paths).padStart(7), r.median.toFixed(3).padStart(8), r.nsPerPathStep.toFixed(1).padStart(13),
+      r.gflops.toFixed(2).padStart(8), `${(twin / r.nsPerPathStep).toFixed(1)}×`.padStart(8));
+  }
+  const full = rows[2];
+  console.log(`full RS-1 (10,000 paths) on ${cores} workers: ${(full.nsPerPathStep * 10000 * 1825 / 1e9).toFixed(2)} s of simulation`);
+
+  if (values.memory) {
+    // Memory must not grow with the path count beyond the per-path terminal log growths the
+    // median needs (one f64 per path per scheme): compare the growth at 100k and 1M paths.
+    for (const n of [100_000, 1_000_000]) {
+      const scenario = validateScenario({ ...rs1Scenario, paths: n, horizonSteps: 20 });
+      const before = process.memoryUsage().rss;
+      const run = await runPacing(scenario, { workers: cores });
+      const grown = process.memoryUsage().rss - before;
+      const floor = n * run.job.nSchemes * 8;
+      console.log(`memory: ${n} paths → RSS grew ${(grown / 2 ** 20).toFixed(1)} MiB; per-path log growths ${(floor / 2 ** 20).toFixed(1)} MiB of it; ${run.blocks.length} blocks`);
+    }
+  }
+}
+
+main().catch((e) => { console.error(`error: ${e.message}`); process.exitCode = 1; });
