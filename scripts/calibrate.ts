@@ -1,0 +1,128 @@
+/**
+ * Calibrates pacing parameters for one market (issue 4).
+ *
+ *   npm run calibrate -- --data FILE --out DIR [--format F] [--max-ruin 0.01] [--paths N]
+ *        [--seed S] [--profile-only] [--intraday FILE] [--set key=value …] …
+ *
+ * Writes DIR/profile.json, DIR/recommendation.json and DIR/report.html.
+ */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { loadPrices } from "../src/data/load-prices.ts";
+import type { FormatName } from "../src/data/price-formats.ts";
+import { estimateProfile, type ProfileOverrides } from "../src/calibration/market-profile.ts";
+import { pacingSearch } from "../src/calibration/pacing-search.ts";
+import { recommendationDocument } from "../src/calibration/recommendation-document.ts";
+import { calibrationReportHtml } from "../src/calibration/calibration-report.ts";
+import { SCHEME_KINDS, type SchemeKind } from "../src/calibration/scheme-grid.ts";
+import { writeFileAtomic, toJson } from "../src/io/write-atomic.ts";
+import { gitRevision } from "../src/io/git-revision.ts";
+import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
+import { progressBar } from "../src/cli/progress-bar.ts";
+import { UsageError } from "../src/errors.ts";
+
+const OVERRIDE_KEYS = ["depth", "thinning", "resilience", "spread", "time_constant_steps", "alpha_sd_annual", "ewma_decay", "jump_intensity_per_year", "jump_mean_log", "jump_sd_log"] as const;
+
+const command = {
+  name: "calibrate",
+  usage: "Usage: npm run calibrate -- --data FILE --out DIR [options]\n\nEstimates a market profile from a price file, searches the pacing parameters of every\nscheme on it (coarse grid, then local refinement, common random numbers) and writes\nDIR/profile.json, DIR/recommendation.json and DIR/report.html.",
+  flags: {
+    data: { type: "string" }, out: { type: "string" }, format: { type: "string" }, column: { type: "string" }, policy: { type: "string" },
+    "max-ruin": { type: "string" }, paths: { type: "string" }, "coarse-paths": { type: "string" }, seed: { type: "string" }, workers: { type: "string" },
+    "profile-only": { type: "boolean" }, intraday: { type: "string" }, "volume-unit": { type: "string" }, "volume-multiplier": { type: "string" },
+    account: { type: "string" }, set: { type: "string", multiple: true }, schemes: { type: "string" }, from: { type: "string" }, to: { type: "string" },
+    "weight-opportunity": { type: "string" }, "weight-slippage": { type: "string" }, "allow-fallback": { type: "boolean" }, quiet: { type: "boolean" },
+  },
+  help: {
+    data: "price file (any layout the loader reads) (required)",
+    out: "output folder (required)",
+    format: "layout: clean, yahoo, binance, kraken, cryptocompare, fred, date-price, multiccy (default: detected)",
+    column: "which column is the close (e.g. BTC_JPY in the multi-currency file)",
+    policy: "data policy: repair (default here: drop faulty rows and record them) or strict",
+    "max-ruin": "ruin probability cap p_max of the objective (default 0.01)",
+    paths: "paths of the refinement runs (default 10000)",
+    "coarse-paths": "paths of the coarse grid (default 2000)",
+    seed: "random seed (default 1)",
+    workers: "worker threads (default: all cores)",
+    "profile-only": "stop after writing profile.json",
+    intraday: "intraday bars of the same market for depth and resilience (e.g. hourly or one-minute)",
+    "volume-unit": "base (volume × price = value, default) or quote (volume already in currency, e.g. Yahoo BTC-USD)",
+    "volume-multiplier": "contract size (futures: 100 for GC=F, 1000 for CL=F; default 1)",
+    account: "account size in the price's currency; depth is in units of it (default 1000000)",
+    set: `override a profile field, repeatable: key=value with key in ${OVERRIDE_KEYS.join(", ")}`,
+    schemes: `comma-separated scheme kinds to search (default ${SCHEME_KINDS.join(",")})`,
+    from: "first date of the calibration window (YYYY-MM-DD prefix)",
+    to: "last date of the calibration window",
+    "weight-opportunity": "objective weight on opportunity cost (default 1)",
+    "weight-slippage": "objective weight on slippage (default 1)",
+    "allow-fallback": "use EM/threshold estimates when the likelihood fit does not converge (recorded)",
+    quiet: "no progress bar",
+  },
+} satisfies CommandSpec<Record<string, { type: "string" | "boolean"; multiple?: boolean }>>;
+
+function numFlag(name: string, v: string | undefined, lo: number, hi: number): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (!Number.isFinite(x) || x < lo || x > hi) throw new UsageError(`--${name}: must be a number in [${lo}, ${hi}]; got ${JSON.stringify(v)}`);
+  return x;
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const { values } = parseFlags(command, argv);
+  if (values.help) { process.stdout.write(helpText(command)); return; }
+  if (!values.data) throw new UsageError("--data: a price file is required — e.g. --data ../shared/data/btc-usd_yahoo_1d.clean.csv");
+  if (!values.out) throw new UsageError("--out: an output folder is required — e.g. --out out/calibrate-btc");
+  const policy = (values.policy as string | undefined) ?? "repair";
+  if (policy !== "repair" && policy !== "strict") throw new UsageError(`--policy: must be "repair" or "strict"; got ${JSON.stringify(policy)}`);
+  const unit = (values["volume-unit"] as string | undefined) ?? "base";
+  if (unit !== "base" && unit !== "quote") throw new UsageError(`--volume-unit: must be "base" or "quote"; got ${JSON.stringify(unit)}`);
+  const overrides: ProfileOverrides = {};
+  for (const s of (values.set as string[] | undefined) ?? []) {
+    const m = /^([a-z_]+)=(.+)$/.exec(s);
+    const key = m?.[1] as (typeof OVERRIDE_KEYS)[number] | undefined;
+    if (!m || !key || !OVERRIDE_KEYS.includes(key) || !Number.isFinite(Number(m[2]))) {
+      throw new UsageError(`--set: expected key=number with key in ${OVERRIDE_KEYS.join(", ")}; got ${JSON.stringify(s)}`);
+    }
+    (overrides as Record<string, number>)[key] = Number(m[2]);
+  }
+  const kinds = values.schemes ? String(values.schemes).split(",") : SCHEME_KINDS;
+  for (const k of kinds) if (!SCHEME_KINDS.includes(k as SchemeKind)) throw new UsageError(`--schemes: unknown kind ${JSON.stringify(k)} — use ${SCHEME_KINDS.join(", ")}`);
+  const maxRuin = numFlag("max-ruin", values["max-ruin"] as string | undefined, 0, 1) ?? 0.01;
+  const started = performance.now();
+
+  const loaded = loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy });
+  const intraday = values.intraday ? loadPrices(String(values.intraday), { policy: "repair" }).series : undefined;
+  const profile = estimateProfile(loaded.series, {
+    intraday, volumeUnit: unit, volumeMultiplier: numFlag("volume-multiplier", values["volume-multiplier"] as string | undefined, 1e-9, 1e9),
+    accountValue: numFlag("account", values.account as string | undefined, 1e-9, 1e18), overrides,
+    allowFallback: values["allow-fallback"] === true, from: values.from as string | undefined, to: values.to as string | undefined,
+  });
+  const profileSeconds = (performance.now() - started) / 1000;
+  const out = String(values.out);
+  const doc = { ...profile, data_policy: { policy, repairs: loaded.repairs.length, set_aside: loaded.repairs.filter((r) => r.action === "dropped row").map((r) => ({ date: r.date, reason: r.kind, value: r.value })) }, timing: { profile_seconds: profileSeconds } };
+  writeFileAtomic(join(out, "profile.json"), toJson(doc));
+  for (const w of profile.warnings) if (!values.quiet) process.stderr.write(`warning: ${w}\n`);
+  if (values["profile-only"]) {
+    writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, null, null));
+    if (!values.quiet) process.stderr.write(`wrote ${join(out, "profile.json")} and report.html in ${profileSeconds.toFixed(1)} s\n`);
+    return;
+  }
+  const bar = progressBar("calibrate", !values.quiet && process.stderr.isTTY === true);
+  const search = await pacingSearch(profile, {
+    kinds: kinds as SchemeKind[], seed: intFlag("seed", values.seed as string | undefined, 0, 4294967295),
+    refinePaths: intFlag("paths", values.paths as string | undefined, 64, 10_000_000), coarsePaths: intFlag("coarse-paths", values["coarse-paths"] as string | undefined, 64, 10_000_000),
+    workers: intFlag("workers", values.workers as string | undefined, 1, 256),
+    objective: { maxRuin, opportunity: numFlag("weight-opportunity", values["weight-opportunity"] as string | undefined, 0, 1e6) ?? 1, slippage: numFlag("weight-slippage", values["weight-slippage"] as string | undefined, 0, 1e6) ?? 1 },
+    onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)),
+  });
+  const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 });
+  writeFileAtomic(join(out, "recommendation.json"), toJson(rec));
+  writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, search, rec));
+  if (!values.quiet) {
+    process.stderr.write(`wrote ${join(out, "profile.json")}, recommendation.json, report.html — profile ${profileSeconds.toFixed(1)} s, search ${search.timing.seconds.toFixed(1)} s (${(search.timing.scheme_path_steps / 1e9).toFixed(2)}e9 scheme-path-steps)\n`);
+    for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}\n`);
+    process.stderr.write(`  GP rate ${search.gp.rate.toPrecision(3)} per step\n`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);

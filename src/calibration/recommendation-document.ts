@@ -1,0 +1,54 @@
+/**
+ * recommendation.json: per scheme kind the recommended parameters with the objective's 95%
+ * interval, the Pareto front, and where each heuristic lands against the Gârleanu–Pedersen
+ * rate. A heuristic's "effective rate" is its per-step EMA fraction in the calm regime:
+ * ema λ; vol c/(1 + β·σ₀); liquidity λ_max (calm depth); asymmetric λ_up when re-levering
+ * and λ_down when de-risking; instant 1; rate η is a cap, not a fraction (reported as is).
+ */
+import type { MarketProfile } from "./market-profile.ts";
+import type { SearchResult, Evaluation } from "./pacing-search.ts";
+
+export function effectiveRate(kind: string, p: Record<string, number>, sigmaCalm: number): number | null {
+  switch (kind) {
+    case "instant": return 1;
+    case "ema": case "gp-ema": return p.lambda;
+    case "vol": return p.c / (1 + p.beta * sigmaCalm);
+    case "liquidity": return p.lambdaMax;
+    case "asymmetric": return p.lambdaUp;
+    default: return null;
+  }
+}
+
+export function recommendationDocument(profile: MarketProfile, search: SearchResult, provenance: Record<string, unknown>) {
+  const s0 = profile.volatility.regimes[0].sigma_annual;
+  const gp = search.gp.rate;
+  const summary = (e: Evaluation) => ({
+    ruin_probability: e.ruin_probability, opportunity_cost: e.opportunity_cost, slippage: e.slippage,
+    slippage_bps: e.slippage_bps, turnover: e.turnover, terminal_log_growth_median: e.terminal_log_growth_median,
+    objective: e.objective, paths: e.paths,
+  });
+  const schemes = Object.fromEntries(Object.entries(search.recommendations).map(([k, r]) => {
+    const eff = effectiveRate(k, r.params, s0);
+    return [k, {
+      params: r.params, reachable: r.reachable, note: r.note, coarse_best: r.coarse_best,
+      ...summary(r.evaluation),
+      effective_rate: eff, effective_rate_over_gp: eff !== null && gp > 0 ? eff / gp : null,
+      ...(k === "asymmetric" ? { de_risking_rate: r.params.lambdaDown } : {}),
+      pareto_front: search.pareto[k],
+    }];
+  }));
+  const ranked = Object.entries(schemes).filter(([, v]) => v.reachable && v.objective.estimate !== null)
+    .sort((a, b) => a[1].objective.estimate! - b[1].objective.estimate!).map(([k]) => k);
+  return {
+    market: profile.source.file, window: profile.window, steps_per_year: profile.steps_per_year,
+    settings: search.settings,
+    gp: {
+      rate: search.gp.rate, by_regime: search.gp.by_regime, rate_instantaneous: search.gp.rate_instantaneous,
+      lambda_cost: search.gp.lambda_cost, variance_per_step: search.gp.variance_per_step, method: search.gp.method,
+      half_life_steps: search.gp.rate > 0 && search.gp.rate < 1 ? Math.log(0.5) / Math.log(1 - search.gp.rate) : search.gp.rate >= 1 ? 0 : null,
+      evaluation: search.gp.evaluation ? summary(search.gp.evaluation) : null,
+    },
+    schemes, ranking_by_objective: ranked,
+    provenance, timing: search.timing,
+  };
+}
