@@ -15,24 +15,29 @@ import { laneNormalSlow } from "./lane-stream";
 
 const TWO32: f64 = 4294967296.0;
 
+/**
+ * Advances the xoshiro128** states of four lanes (s0..s3 at p0 + k·stride) by one word and
+ * returns the four output words.
+ */
+// @ts-ignore: decorator
+@inline function nextWords4(p0: usize, stride: usize): v128 {
+  const p1 = p0 + stride, p2 = p1 + stride, p3 = p2 + stride;
+  let s0 = v128.load(p0), s1 = v128.load(p1), s2 = v128.load(p2), s3 = v128.load(p3);
+  const result = i32x4.mul(rotl4(i32x4.mul(s1, i32x4.splat(5)), 7), i32x4.splat(9));
+  const t = i32x4.shl(s1, 9);
+  s2 = v128.xor(s2, s0); s3 = v128.xor(s3, s1); s1 = v128.xor(s1, s2); s0 = v128.xor(s0, s3);
+  s2 = v128.xor(s2, t); s3 = rotl4(s3, 11);
+  v128.store(p0, s0); v128.store(p1, s1); v128.store(p2, s2); v128.store(p3, s3);
+  return result;
+}
+
 /** out[l] = uniform in (0, 1) from lane l, for every lane (53 bits, as laneUniform). */
 export function fillLaneUniforms(state: usize, lanes: i32, out: usize): void {
   const stride = <usize>lanes << 2;
   const scale = f64x2.splat(1.1102230246251565e-16), halfUlp = f64x2.splat(0.5), two26 = f64x2.splat(67108864.0);
   for (let o: usize = 0; o < stride; o += 16) {
-    const p0 = state + o, p1 = p0 + stride, p2 = p1 + stride, p3 = p2 + stride;
-    let s0 = v128.load(p0), s1 = v128.load(p1), s2 = v128.load(p2), s3 = v128.load(p3);
-    // word 1
-    let a = i32x4.mul(rotl4(i32x4.mul(s1, i32x4.splat(5)), 7), i32x4.splat(9));
-    let t = i32x4.shl(s1, 9);
-    s2 = v128.xor(s2, s0); s3 = v128.xor(s3, s1); s1 = v128.xor(s1, s2); s0 = v128.xor(s0, s3);
-    s2 = v128.xor(s2, t); s3 = rotl4(s3, 11);
-    // word 2
-    let b = i32x4.mul(rotl4(i32x4.mul(s1, i32x4.splat(5)), 7), i32x4.splat(9));
-    t = i32x4.shl(s1, 9);
-    s2 = v128.xor(s2, s0); s3 = v128.xor(s3, s1); s1 = v128.xor(s1, s2); s0 = v128.xor(s0, s3);
-    s2 = v128.xor(s2, t); s3 = rotl4(s3, 11);
-    v128.store(p0, s0); v128.store(p1, s1); v128.store(p2, s2); v128.store(p3, s3);
+    let a = nextWords4(state + o, stride);
+    let b = nextWords4(state + o, stride);
     a = i32x4.shr_u(a, 5);
     b = i32x4.shr_u(b, 6);
     const aHi = i32x4.shuffle(a, a, 2, 3, 0, 1), bHi = i32x4.shuffle(b, b, 2, 3, 0, 1);
@@ -52,17 +57,8 @@ export function fillLaneNormals(state: usize, lanes: i32, zig: usize, out: usize
   const stride = <usize>lanes << 2;
   const scale = f64x2.splat(2.220446049250313e-16), halfUlp = f64x2.splat(0.5), two32 = f64x2.splat(TWO32), one = f64x2.splat(1.0);
   for (let o: usize = 0; o < stride; o += 16) {
-    const p0 = state + o, p1 = p0 + stride, p2 = p1 + stride, p3 = p2 + stride;
-    let s0 = v128.load(p0), s1 = v128.load(p1), s2 = v128.load(p2), s3 = v128.load(p3);
-    const a = i32x4.mul(rotl4(i32x4.mul(s1, i32x4.splat(5)), 7), i32x4.splat(9));
-    let t = i32x4.shl(s1, 9);
-    s2 = v128.xor(s2, s0); s3 = v128.xor(s3, s1); s1 = v128.xor(s1, s2); s0 = v128.xor(s0, s3);
-    s2 = v128.xor(s2, t); s3 = rotl4(s3, 11);
-    const b = i32x4.mul(rotl4(i32x4.mul(s1, i32x4.splat(5)), 7), i32x4.splat(9));
-    t = i32x4.shl(s1, 9);
-    s2 = v128.xor(s2, s0); s3 = v128.xor(s3, s1); s1 = v128.xor(s1, s2); s0 = v128.xor(s0, s3);
-    s2 = v128.xor(s2, t); s3 = rotl4(s3, 11);
-    v128.store(p0, s0); v128.store(p1, s1); v128.store(p2, s2); v128.store(p3, s3);
+    const a = nextWords4(state + o, stride);
+    const b = nextWords4(state + o, stride);
 
     const idx = v128.and(a, i32x4.splat(127));
     const top = i32x4.shr_u(a, 11);

@@ -1,4 +1,4 @@
-import { mixWord } from "./path-stream";
+import { mixWord } from "./seed-hash";
 
 /**
  * The per-path xoshiro128** streams of a block of paths ("lanes"), with their state
@@ -6,7 +6,7 @@ import { mixWord } from "./path-stream";
  * s2[lanes], s3[lanes] starting at `state`. Kernels draw one kind of number for
  * every lane in turn, so successive draws of one lane are far apart and the CPU
  * overlaps the lanes; the sequence each path sees is exactly that of
- * ./path-stream.ts (same seeding, same words, same order).
+ * the TypeScript twin src/random/path-stream.ts (same seeding, same words, same order).
  */
 
 /** Bytes of state for `lanes` streams. */
@@ -89,7 +89,11 @@ export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, 
   return 0; // unreachable
 }
 
-/** N(0, 1) from lane `lane` by the ziggurat (same algorithm and words as ./ziggurat.ts). */
+/**
+ * N(0, 1) from lane `lane` by the 128-layer ziggurat (Doornik 2005, ZIGNOR): two words give the
+ * layer (7 bits) and a 53-bit signed uniform u; accepted when |u| < R[i] (~98.8%), else wedges and
+ * tail in laneNormalSlow. Tables at `zig`: X[0..128] then R[0..127] (src/random/ziggurat-tables.ts).
+ */
 // @ts-ignore: decorator
 @inline
 export function laneNormal(state: usize, lanes: i32, lane: i32, zig: usize): f64 {

@@ -18,8 +18,8 @@ export interface KernelExports {
     firstPath: number, nPaths: number, out: number, trace: number, nTrace: number,
   ): void;
   pacingScratchBytes(nSchemes: number): number;
-  fillUniforms(seed: number, stream: number, path: number, n: number, out: number): void;
-  fillNormals(seed: number, stream: number, path: number, n: number, zig: number, out: number): void;
+  fillUniforms(seed: number, stream: number, path: number, n: number, state: number, out: number): void;
+  fillNormals(seed: number, stream: number, path: number, n: number, zig: number, state: number, out: number): void;
   [name: string]: unknown;
 }
 

@@ -11,9 +11,10 @@ const kernel = new Kernel(loadKernelModule());
 function wasmDraws(kind: "uniform" | "normal", seed: number, path: number, n: number): Float64Array {
   kernel.reset();
   const zig = kernel.writeF64(zigguratTables());
+  const state = kernel.alloc(16, "generator state");
   const out = kernel.allocF64(n);
-  if (kind === "uniform") kernel.exports.fillUniforms(seed, 0, path, n, out);
-  else kernel.exports.fillNormals(seed, 0, path, n, zig, out);
+  if (kind === "uniform") kernel.exports.fillUniforms(seed, 0, path, n, state, out);
+  else kernel.exports.fillNormals(seed, 0, path, n, zig, state, out);
   return kernel.f64(out, n).slice();
 }
 

@@ -7,15 +7,16 @@ describe("the WASM arena", () => {
   it("keeps results valid when memory grows between two calls", () => {
     const k = new Kernel(loadKernelModule());
     const zig = k.writeF64(zigguratTables());
+    const state = k.alloc(16);
     const a = k.allocF64(1000);
-    k.exports.fillNormals(1, 0, 0, 1000, zig, a);
+    k.exports.fillNormals(1, 0, 0, 1000, zig, state, a);
     const before = k.f64(a, 1000).slice();
     const bytes = k.memoryBytes;
     k.allocF64(8_000_000); // 64 MB: forces memory.grow, detaching old views
     expect(k.memoryBytes).toBeGreaterThan(bytes);
     expect(k.f64(a, 1000)).toEqual(before);
     const b = k.allocF64(1000);
-    k.exports.fillNormals(1, 0, 0, 1000, zig, b);
+    k.exports.fillNormals(1, 0, 0, 1000, zig, state, b);
     expect(k.f64(b, 1000)).toEqual(before);
   });
 
