@@ -90,13 +90,15 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const maxRuin = numFlag("max-ruin", values["max-ruin"] as string | undefined, 0, 1) ?? 0.01;
   const started = performance.now();
 
-  const loaded = loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy });
-  const intraday = values.intraday ? loadPrices(String(values.intraday), { policy: "repair" }).series : undefined;
-  const profile = estimateProfile(loaded.series, {
+  // bad data (unreadable layout, too short a history, faults under strict) is bad input: exit 2
+  const asUsage = <T>(f: () => T): T => { try { return f(); } catch (e) { if (e instanceof RangeError) throw new UsageError(e.message); throw e; } };
+  const loaded = asUsage(() => loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy }));
+  const intraday = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair" }).series) : undefined;
+  const profile = asUsage(() => estimateProfile(loaded.series, {
     intraday, volumeUnit: unit, volumeMultiplier: numFlag("volume-multiplier", values["volume-multiplier"] as string | undefined, 1e-9, 1e9),
     accountValue: numFlag("account", values.account as string | undefined, 1e-9, 1e18), overrides,
     allowFallback: values["allow-fallback"] === true, from: values.from as string | undefined, to: values.to as string | undefined,
-  });
+  }));
   const profileSeconds = (performance.now() - started) / 1000;
   const out = String(values.out);
   const doc = { ...profile, data_policy: { policy, repairs: loaded.repairs.length, set_aside: loaded.repairs.filter((r) => r.action === "dropped row").map((r) => ({ date: r.date, reason: r.kind, value: r.value })) }, timing: { profile_seconds: profileSeconds } };
