@@ -34,7 +34,7 @@ export interface BuildOutcome {
 export function buildReport(file: string, kinds: ReportKind[] = REPORT_KINDS): { html: string; entry: Omit<IndexEntry, "report" | "results" | "pngs"> } {
   const doc = readResultsFile(file);
   const kind = detectReportKind(doc, file, kinds);
-  const page = kind.page(doc);
+  const page = kind.page(doc, file);
   const html = join(dirname(file), "report.html");
   writeFileAtomic(html, plotlyHtml(page));
   return { html, entry: { kind: kind.kind, title: page.title, facts: page.facts } };

@@ -2,10 +2,15 @@
  * The report of a synthetic-instrument study (RS-3 shape, reference-scenarios.md "Result
  * file"): per instrument id, the last window's delta-method vs realised volatility and ATR,
  * leverage against its cap, the share of windows where the cap binds, and the rows set aside.
- * Rendered generically from the document: any extra per-instrument series of the form
- * `{ dates: string[], <name>: number[] … }` is drawn as lines, so a richer RS-3 file needs no change here.
+ * When the study's per-window CSVs (`<id>-windows.csv`) sit beside results.json, the rolling
+ * series are drawn too: S, delta-method vs realised volatility and ATR, leverage with the cap
+ * shaded; the legs' correlation heatmap comes from `leg_correlation`. Any other per-instrument
+ * series of the form `{ dates: string[], <name>: number[] … }` is drawn as lines.
  */
+import { statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { plotlyHtml, type Figure, type ReportPage } from "./plotly-html.ts";
+import { readWindowsCsv, type WindowColumns } from "./instrument-windows.ts";
 import { configurationSummary, runTimeFact } from "./report-facts.ts";
 import { at, needObject, type Problems } from "./document-checks.ts";
 
@@ -23,13 +28,16 @@ export function checkInstrumentsDocument(doc: Doc): Problems {
   return problems;
 }
 
-/** The instruments report as standalone offline HTML. */
-export function instrumentsReportHtml(doc: Doc): string {
-  return plotlyHtml(instrumentsReportPage(doc));
+/** The instruments report as standalone offline HTML (`file`: the results.json it came from, if any). */
+export function instrumentsReportHtml(doc: Doc, file?: string): string {
+  return plotlyHtml(instrumentsReportPage(doc, file));
 }
 
-/** The instruments report as a page description (header facts, notes, figures). */
-export function instrumentsReportPage(doc: Doc): ReportPage {
+/**
+ * The instruments report as a page description (header facts, notes, figures).
+ * @param file the results.json path: its folder is searched for `<id>-windows.csv`, its mtime dates a document that records no date
+ */
+export function instrumentsReportPage(doc: Doc, file?: string): ReportPage {
   const instruments = doc.instruments as Record<string, Instrument>;
   const ids = Object.keys(instruments);
   const config = doc.config ?? doc.configuration ?? null;
@@ -39,10 +47,17 @@ export function instrumentsReportPage(doc: Doc): ReportPage {
     seed: seedFact(doc),
     configuration: config === null ? "not recorded" : configurationSummary(config),
     "git revision": String(at(doc, "provenance.git_revision") ?? doc.git_revision ?? "not recorded"),
-    date: String(at(doc, "provenance.date") ?? doc.date ?? "not recorded"),
+    date: String(at(doc, "provenance.date") ?? doc.date ?? (file ? `${statSync(file).mtime.toISOString()} (file time; not recorded by the study)` : "not recorded")),
     "run time (s)": runTimeFact(doc.timing as Record<string, unknown> | undefined),
   };
-  const figures = [volatilityFigure(instruments, ids), leverageFigure(instruments, ids), ...seriesFigures(instruments, ids)]
+  const cap = num(at(doc, "config.leverage_cap")) ?? num(at(doc, "config.cap"));
+  const risk = num(at(doc, "config.risk_fraction"));
+  const windows = ids.flatMap((id) => {
+    const w = file ? readWindowsCsv(join(dirname(file), `${id}-windows.csv`)) : null;
+    return w ? windowFigures(id, w, cap, risk) : [];
+  });
+  const correlations = ids.map((id) => correlationFigure(id, instruments[id])).filter((f): f is Figure => f !== null);
+  const figures = [volatilityFigure(instruments, ids), leverageFigure(instruments, ids), ...windows, ...correlations, ...seriesFigures(instruments, ids)]
     .filter((f): f is Figure => f !== null);
   const notes = ids.map((id) => {
     const i = instruments[id];
@@ -90,6 +105,52 @@ function leverageFigure(instruments: Record<string, Instrument>, ids: string[]):
     ],
     layout: { yaxis: { title: { text: "leverage (× capital)" } }, yaxis2: { overlaying: "y", side: "right", range: [0, 1], title: { text: "share of windows" } } },
     caption: "Risk-parity leverage R/delta_vol·S/capital, capped at the study's limit; the diamonds show how often the cap bound.",
+  };
+}
+
+/** The rolling series of one instrument from its per-window CSV. */
+function windowFigures(id: string, w: WindowColumns, cap: number | null, risk: number | null): Figure[] {
+  const c = w.columns, x = w.dates, slug = id.replace(/[^A-Za-z0-9_-]/g, "_");
+  const figures: Figure[] = [];
+  if (c.S) figures.push({ id: `${slug}-price`, title: `${id}: price of S = A/B (at each window's end)`, data: [{ type: "scatter", mode: "lines", name: "S", x, y: c.S }], layout: { yaxis: { title: { text: "S" } } } });
+  if (c.delta_vol && c.realised_vol) {
+    figures.push({
+      id: `${slug}-vol`, title: `${id}: rolling volatility of S (price units per step)`,
+      data: [
+        { type: "scatter", mode: "lines", name: "delta method (G3)", x, y: c.delta_vol },
+        { type: "scatter", mode: "lines", name: "realised sd of ΔS", x, y: c.realised_vol },
+        ...(c.atr14 ? [{ type: "scatter", mode: "lines", name: "ATR(14), close to close", x, y: c.atr14, line: { dash: "dot" } }] : []),
+      ],
+      caption: "Where the two volatility lines part, the linearisation (or the window's mix of regimes) misleads.",
+    });
+  }
+  if (c.leverage) {
+    // uncapped leverage = (capital·risk/delta_vol)·S/capital = risk·S/delta_vol (G4)
+    const uncapped = risk !== null && c.S && c.delta_vol ? c.S.map((s, i) => (risk * s) / c.delta_vol[i]) : null;
+    const top = Math.max(cap ?? 0, ...(uncapped ?? c.leverage).filter(Number.isFinite));
+    figures.push({
+      id: `${slug}-lev`, title: `${id}: leverage of the risk-constant position${cap !== null ? `, cap ${cap}× shaded` : ""}`,
+      data: [
+        ...(uncapped ? [{ type: "scatter", mode: "lines", name: "uncapped", x, y: uncapped, line: { color: "#bbb" } }] : []),
+        { type: "scatter", mode: "lines", name: "held (capped)", x, y: c.leverage },
+      ],
+      layout: {
+        yaxis: { title: { text: "leverage (× capital)" }, type: "log" },
+        shapes: cap !== null ? [{ type: "rect", xref: "paper", x0: 0, x1: 1, y0: cap, y1: Math.max(1.5 * cap, top), fillcolor: "rgba(220,50,50,0.12)", line: { width: 0 } }] : [],
+      },
+    });
+  }
+  return figures;
+}
+
+function correlationFigure(id: string, i: Instrument): Figure | null {
+  const lc = i.leg_correlation as { legs?: unknown; matrix?: unknown } | undefined;
+  if (!lc || !Array.isArray(lc.legs) || !Array.isArray(lc.matrix) || lc.matrix.length !== lc.legs.length ** 2 || lc.legs.length < 2) return null;
+  const k = lc.legs.length, m = lc.matrix as number[];
+  return {
+    id: `${id.replace(/[^A-Za-z0-9_-]/g, "_")}-corr`, title: `${id}: correlation of the legs' daily log returns`,
+    data: [{ type: "heatmap", z: Array.from({ length: k }, (_, r) => m.slice(r * k, (r + 1) * k)), x: lc.legs, y: lc.legs, zmin: -1, zmax: 1, colorscale: "RdBu", reversescale: true }],
+    layout: { height: 360 },
   };
 }
 

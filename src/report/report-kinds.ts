@@ -25,7 +25,8 @@ export interface ReportKind {
   matches(doc: Doc): boolean;
   /** shape problems, "<path>: <what is wrong>"; empty when renderable */
   check(doc: Doc): Problems;
-  page(doc: Doc): ReportPage;
+  /** @param file the results.json the document came from (for files beside it) */
+  page(doc: Doc, file?: string): ReportPage;
 }
 
 /** RS-1 and other pacing runs: `scenario` + `schemes` + `paired_differences`. */
@@ -45,7 +46,7 @@ export const instrumentsKind: ReportKind = {
   signature: ["instruments"],
   matches: (doc) => "instruments" in doc,
   check: checkInstrumentsDocument,
-  page: instrumentsReportPage,
+  page: (doc, file) => instrumentsReportPage(doc, file),
 };
 
 /** Every known kind, most specific first. */

@@ -8,7 +8,8 @@ import { readResultsFile } from "../../src/report/results-file.ts";
 import { detectReportKind } from "../../src/report/report-kinds.ts";
 import { configurationSummary } from "../../src/report/report-facts.ts";
 import { main as report } from "../../scripts/report.ts";
-import { tinyRs1, instrumentsFixture } from "./fixtures.ts";
+import { tinyRs1, instrumentsFixture, realRs3 } from "./fixtures.ts";
+import { buildReport } from "../../src/report/build-reports.ts";
 
 const root = join("out", "test-report");
 let rs1File = "";
@@ -55,6 +56,16 @@ describe("report kinds", () => {
     expect(configurationSummary({ name: "A", x: 1, y: [1, 2] })).toBe(configurationSummary({ y: [1, 2], x: 1, name: "A" }));
     expect(configurationSummary({ name: "A", x: 1 })).not.toBe(configurationSummary({ name: "A", x: 2 }));
   });
+});
+
+describe("the real RS-3 study's results.json", () => {
+  it.skipIf(!existsSync(join("..", "shared", "data")))("renders as an instruments report with the rolling figures from its window CSVs", () => {
+    const file = realRs3(join("out", "test-report-rs3"))!;
+    const { html, entry } = buildReport(file);
+    expect(entry.kind).toBe("instruments");
+    const text = readFileSync(html, "utf8");
+    for (const id of ["volatility", "btc_2nq_usd-vol", "btc_2nq_usd-lev", "gold_usdjpy-price", "gold_usdjpy-corr"]) expect(text).toContain(`id="${id}"`);
+  }, 60_000);
 });
 
 describe("buildReports", () => {

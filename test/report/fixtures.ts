@@ -1,7 +1,22 @@
-/** Results documents for the report tests: a tiny RS-1 run (the real study) and an RS-3-shaped document. */
+/**
+ * Results documents for the report tests: a tiny RS-1 run (the real study), an RS-3-shaped
+ * document with a per-window CSV, and the real RS-3 study when ../shared/data is present.
+ */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { main as rs1 } from "../../studies/rs1-pacing-thin-book.ts";
+import { parseArgs as rs3Args, run as rs3Run } from "../../studies/rs3-synthetic-real-data.ts";
+
+/** Where the shared market data lives (RS-3 reads it). */
+export const SHARED_DATA = join("..", "shared", "data");
+
+/** Runs the real RS-3 study into `dir` when the shared data is present; returns its results.json or null. */
+export function realRs3(dir: string): string | null {
+  if (!existsSync(SHARED_DATA)) return null;
+  rs3Run(rs3Args(["--data-dir", SHARED_DATA, "--out", dir])!);
+  return join(dir, "results.json");
+}
 
 /** Runs RS-1 at a tiny size into `dir` (results.json, results.csv, report.html). */
 export async function tinyRs1(dir: string): Promise<string> {
@@ -32,5 +47,12 @@ export function instrumentsFixture(dir: string): string {
   };
   const file = join(dir, "results.json");
   writeFileSync(file, JSON.stringify(doc, null, 2));
+  // the per-window CSV the RS-3 study writes beside results.json
+  writeFileSync(join(dir, "btc_2nq_usd-windows.csv"), [
+    "end_date,A,B,S,var_A,var_B,cov_AB,delta_vol,realised_vol,atr14,position,leverage,cap_binds,base_weight_drift",
+    "2024-08-19,60000,2,30000,1,1,0,880,900,790,11,0.30,0,0.001",
+    "2024-08-20,60500,2,30250,1,1,0,890,940,795,11,0.31,0,0.002",
+    "2024-08-21,60000,2,30000,1,1,0,900,950,800,11,0.33,0,0.003",
+  ].join("\n") + "\n");
   return file;
 }
