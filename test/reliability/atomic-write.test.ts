@@ -23,7 +23,7 @@ function killMidWrite(dir: string, afterVersions: number, extraMs: number): Prom
 describe("atomic results.json", () => {
   it("a process killed while writing leaves the previous complete file, never a partial one", async () => {
     const dir = mkdtempSync(join("out", "test-atomic-"));
-    for (const [after, ms] of [[1, 0], [2, 3], [1, 9]]) {
+    for (const [after, ms] of [[1, 0], [2, 5]]) {
       const seen = await killMidWrite(dir, after, ms);
       expect(existsSync(join(dir, "results.json"))).toBe(true);
       const doc = JSON.parse(readFileSync(join(dir, "results.json"), "utf8")); // throws on a torn file

@@ -21,9 +21,9 @@ describe("determinism matrix", () => {
     expect(bytes[2]).toBe(bytes[0]);
   });
 
-  it("shard splits 2, 3 and 10 at 1, 2 and 8 workers give the same bytes as one run", async () => {
+  it("shard splits 2, 3 and 10 (at 2, 1 and 1 workers) give the same bytes as one run", async () => {
     const single = documentBytes(scenario, await runPacing(scenario, { workers: 1, blockPaths, tracePaths }), blockPaths);
-    for (const [n, workers] of [[2, 8], [3, 2], [10, 1]]) {
+    for (const [n, workers] of [[2, 2], [3, 1], [10, 1]]) {
       const parts = [];
       for (let i = n; i >= 1; i--) { // written in reverse: merge orders by block, not by argument
         const s = await runShard(scenario, { index: i, count: n }, { workers, blockPaths, tracePaths });
