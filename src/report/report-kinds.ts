@@ -10,6 +10,7 @@ import { UsageError } from "../errors.ts";
 import type { ReportPage } from "./plotly-html.ts";
 import { pacingReportPage } from "./pacing-report.ts";
 import { checkInstrumentsDocument, instrumentsReportPage } from "./instruments-report.ts";
+import { checkTableDocument, tableReportPage } from "./table-report.ts";
 import { at, needEstimate, needNumber, needObject, needString, type Problems } from "./document-checks.ts";
 
 type Doc = Record<string, unknown>;
@@ -49,8 +50,18 @@ export const instrumentsKind: ReportKind = {
   page: (doc, file) => instrumentsReportPage(doc, file),
 };
 
+/** Comparison tables (the calibration study's shape): `table` (array of rows). */
+export const tableKind: ReportKind = {
+  kind: "table",
+  describe: "a comparison-table study (e.g. calibrate-markets)",
+  signature: ["table"],
+  matches: (doc) => Array.isArray(doc.table),
+  check: checkTableDocument,
+  page: (doc) => tableReportPage(doc),
+};
+
 /** Every known kind, most specific first. */
-export const REPORT_KINDS: ReportKind[] = [pacingKind, instrumentsKind];
+export const REPORT_KINDS: ReportKind[] = [pacingKind, instrumentsKind, tableKind];
 
 /**
  * The kind of `doc` read from `file`, after checking its shape.

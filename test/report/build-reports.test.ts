@@ -27,6 +27,17 @@ describe("report kinds", () => {
     expect(detectReportKind(readResultsFile(rs3), rs3).kind).toBe("instruments");
   });
 
+  it("detects a comparison table (the calibration study's shape) and draws every numeric column", () => {
+    const doc = { study: "calibrate-markets", seed: 1, git_revision: "x", date: "d", explanations: ["btc: fast"],
+      table: [{ market: "btc", gp_rate: 0.1, ema_ruin: { estimate: 0, lo: 0, hi: 0.01 } }, { market: "eth", gp_rate: 0.2, ema_ruin: { estimate: 0.01, lo: 0, hi: 0.02 } }] };
+    const kind = detectReportKind(doc, "t.json");
+    expect(kind.kind).toBe("table");
+    const page = kind.page(doc);
+    expect(page.notes).toEqual(["btc: fast"]);
+    expect((page.figures[0].data as { name: string }[]).map((t) => t.name)).toEqual(["gp_rate", "ema_ruin"]);
+    expect(() => detectReportKind({ table: [] }, "t.json")).toThrow(/t\.json: malformed a comparison-table study .* table: must be a non-empty array/);
+  });
+
   it("reads -inf back as a number", () => {
     const f = join(root, "inf", "results.json");
     mkdirSync(join(root, "inf"), { recursive: true });
