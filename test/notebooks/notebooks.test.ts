@@ -14,7 +14,7 @@ const kernelDir = resolve("out", "jupyter");
 const executed = resolve("out", "notebooks-executed");
 /** Notebooks on market data need ../shared/data (as the RS-3 tests do); without it they are skipped, not failed. */
 const sharedData = existsSync(join("..", "shared", "data"));
-const needsData = (name: string) => name.includes("real-data");
+const needsData = (name: string) => readFileSync(join("notebooks", name), "utf8").includes("shared/data");
 
 /** Runs a command to completion; resolves with its exit status and stderr. */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
