@@ -27,9 +27,9 @@ export function fail(kind: ErrorClass, input: string, problem: string, fix?: str
 /** Shows a value in a message: strings quoted, numbers as written, objects as JSON. */
 export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean" || value == null) return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value == null) return String(value);
   try {
-    const s = JSON.stringify(value);
+    const s = JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
     return s.length > 80 ? s.slice(0, 77) + "..." : s;
   } catch {
     return String(value);

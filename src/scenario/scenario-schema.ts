@@ -59,11 +59,11 @@ export const targetSchema = z.discriminatedUnion("kind", [
 ], { error: 'unknown target kind — use "signal", "constant" or "series"' });
 
 export const costSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("none"), thinning: nonNegative().default(0) }),
+  z.strictObject({ kind: z.literal("none"), thinning: num(0, 10).default(0) }),
   z.strictObject({
     kind: z.literal("transient"),
-    depth: positive().describe("κ₀: calm depth, equity units per unit relative price move"),
-    thinning: nonNegative().describe("α: depth = κ₀·E₀·(σ₀/σ_s)^α"),
+    depth: num(1e-6, 1e12).describe("κ₀: calm depth, equity units per unit relative price move"),
+    thinning: num(0, 10).describe("α: depth = κ₀·E₀·(σ₀/σ_s)^α (a larger α empties the book in stress: depth underflows)"),
     resilience: num(0, 1).describe("ψ: per-step decay of the displacement"),
     spread: nonNegative().describe("s₀: calm full spread, relative"),
   }),
@@ -71,7 +71,7 @@ export const costSchema = z.discriminatedUnion("kind", [
     kind: z.literal("square-root"),
     impact: positive().describe("Y in Y·σ·√(Q/V)"),
     volume: positive().describe("V: calm traded value per step, units of E₀"),
-    thinning: nonNegative().default(2),
+    thinning: num(0, 10).default(2),
     spread: nonNegative().default(0),
   }),
 ], { error: 'unknown cost kind — use "none", "transient" or "square-root"' });
@@ -94,7 +94,7 @@ export const scenarioSchema = z.strictObject({
   schemes: z.array(schemeSchema).min(1, "needs at least one scheme").max(64, "at most 64 schemes"),
   baseline: z.string().optional().describe("scheme name that paired differences are taken against"),
   ruinBarrier: num(0, 1, false, true).describe("θ: ruined when equity ≤ θ·E₀"),
-  initialEquity: positive().default(1),
+  initialEquity: num(1e-6, 1e15).default(1).describe("E₀, in account units"),
   horizonSteps: int(1, 100_000),
   paths: int(1, 100_000_000),
   seed: int(0, 4294967295),
