@@ -48,7 +48,8 @@ describe.skipIf(skip)("notebooks run top to bottom (small size)", () => {
 
   for (const name of notebooks) {
     // concurrent: each notebook is its own kernel process, so two run side by side
-    it.concurrent.skipIf(needsData(name) && !sharedData)(name, async () => {
+    const test = needsData(name) && !sharedData ? it.skip : it.concurrent;
+    test(name, async () => {
       const r = await run("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=180",
         "--output-dir", executed, join("notebooks", name)],
         { ...process.env, JUPYTER_PATH: kernelDir, NOTEBOOK_PATHS: "256", NOTEBOOK_STEPS: "365", PYDEVD_DISABLE_FILE_VALIDATION: "1" });
