@@ -33,6 +33,9 @@
  * | J_RUIN_EQUITY     | ruin barrier θ·E₀                                        | equity units    |
  * | J_E0              | initial equity                                           | equity units    |
  * | J_SEED, J_STREAM  | random seed and stream id (integers < 2³²)               | —               |
+ * | J_MARKET_SOURCE   | MARKET_GENERATED, or MARKET_SUPPLIED: per path and step, | —               |
+ * |                   | the log-return x and the regime come from two buffers    |                 |
+ * |                   | nPaths × T (path-major) instead of the kernel's draws    |                 |
  *
  * Schemes: SCHEME_WIDTH f64 per scheme: [kind, p1, p2, p3].
  *   instant: —; rate: p1 = η; ema: p1 = λ; vol: p1 = c, p2 = β;
@@ -76,7 +79,11 @@ export const J_RUIN_EQUITY = 45;
 export const J_E0 = 46;
 export const J_SEED = 47;
 export const J_STREAM = 48;
-export const JOB_LENGTH = 49;
+export const J_MARKET_SOURCE = 49;
+export const JOB_LENGTH = 50;
+
+export const MARKET_GENERATED = 0; // regimes, diffusion and jumps drawn by the kernel
+export const MARKET_SUPPLIED = 1; // log-returns and regimes read from buffers (correlated legs, bootstrap)
 
 export const TARGET_SIGNAL = 0;
 export const TARGET_CONSTANT = 1;

@@ -3,7 +3,7 @@ import {
   J_JUMP_SD, J_JUMP_COMP, J_ALPHA_MEAN, J_ALPHA_SD, J_ALPHA_PHI, J_SIGNAL_NOISE, J_GAMMA,
   J_LMAX, J_EWMA_DECAY, J_INIT_VAR, J_TARGET_KIND, J_TARGET_CONST, J_COST_KIND, J_DEPTH,
   J_THINNING, J_RESILIENCE, J_SPREAD, J_SQRT_Y, J_SQRT_VOLUME, J_RUIN_EQUITY, J_E0, J_SEED,
-  J_STREAM, MAX_REGIMES, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
+  J_STREAM, J_MARKET_SOURCE, MARKET_SUPPLIED, MAX_REGIMES, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
 import { fillLaneUniforms, fillLaneNormals } from "../random/lane-fill";
@@ -31,6 +31,17 @@ const MARKET_ARRAYS = 15;
   return Math.min(Math.max(x, lo), hi);
 }
 
+/** Records lane l's regime and that regime's σ, liquidity, spread and 1/depth (per-regime constants at `scratch`). */
+// @ts-ignore: decorator
+@inline function setRegime(mk: usize, l: i32, regime: i32, scratch: usize): void {
+  const r = <usize>regime << 3;
+  store<f64>(lane(mk, M_REGIME, l), <f64>regime);
+  store<f64>(lane(mk, M_SIGMA, l), load<f64>(scratch + r));
+  store<f64>(lane(mk, M_LIQ, l), load<f64>(scratch + (MAX_REGIMES << 3) + r));
+  store<f64>(lane(mk, M_SPREAD, l), load<f64>(scratch + (2 * MAX_REGIMES << 3) + r));
+  store<f64>(lane(mk, M_INV_DEPTH, l), load<f64>(scratch + (3 * MAX_REGIMES << 3) + r));
+}
+
 /** Scratch bytes simulatePacing needs for nSchemes schemes. */
 export function pacingScratchBytes(nSchemes: i32): usize {
   return ((<usize>(4 * MAX_REGIMES + (MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 3)
@@ -49,13 +60,15 @@ export function pacingScratchBytes(nSchemes: i32): usize {
  * `schemes` (nSchemes × SCHEME_WIDTH); ziggurat tables at `zig`; target series L*_0..L*_T at
  * `series` (read only for TARGET_SERIES); `scratch` of pacingScratchBytes(nSchemes); outputs
  * nPaths × nSchemes × OUT_WIDTH at `out`; when nTrace > 0 the first nTrace paths are traced
- * at `trace` (T × (TRACE_FIXED + 2·nSchemes) each).
+ * at `trace` (T × (TRACE_FIXED + 2·nSchemes) each). With J_MARKET_SOURCE = MARKET_SUPPLIED the
+ * log-returns and regimes are read from `suppliedX` and `suppliedRegime` (nPaths × T each,
+ * path-major) instead of being drawn; the signal's draws are unchanged.
  *
  * Never throws: ruin is data (the step it happened at, in the output).
  */
 export function simulatePacing(
   job: usize, schemes: usize, nSchemes: i32, zig: usize, series: usize, scratch: usize,
-  firstPath: i32, nPaths: i32, out: usize, trace: usize, nTrace: i32,
+  firstPath: i32, nPaths: i32, out: usize, trace: usize, nTrace: i32, suppliedX: usize, suppliedRegime: usize,
 ): void {
   const T = <i32>par(job, J_STEPS);
   const dt = par(job, J_DT), sqrtDt = Math.sqrt(dt);
@@ -70,6 +83,7 @@ export function simulatePacing(
   const e0 = par(job, J_E0);
   const seed = <u32>par(job, J_SEED), stream = <u32>par(job, J_STREAM);
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
+  const supplied = <i32>par(job, J_MARKET_SOURCE) == MARKET_SUPPLIED;
   const vHalf = f64x2.splat(0.5), vDt = f64x2.splat(dt), vSqrtDt = f64x2.splat(sqrtDt), vJumpComp = f64x2.splat(jumpComp);
   const vDecay = f64x2.splat(decay), vOneMinusDecay = f64x2.splat(1.0 - decay);
   const vAlphaMean = f64x2.splat(alphaMean), vPhi = f64x2.splat(phi), vAlphaInnov = f64x2.splat(alphaInnov);
@@ -118,41 +132,53 @@ export function simulatePacing(
 
     for (let t = 1; t <= T; t++) {
       const draw = lane(mk, M_DRAW, 0);
-      // 1. regime switch (a uniform is drawn even with one regime: stable stream layout)
-      fillLaneUniforms(rng, LANES, draw);
-      for (let l = 0; l < LANES; l++) {
-        const u = load<f64>(draw + (<usize>l << 3));
-        let regime = <i32>load<f64>(lane(mk, M_REGIME, l));
-        if (nRegimes > 1) {
-          const row = job + ((<usize>(J_TRANSITION + regime * MAX_REGIMES)) << 3);
-          let next = 0;
-          let cum = load<f64>(row);
-          while (u >= cum && next < nRegimes - 1) {
-            next++;
-            cum += load<f64>(row + (<usize>next << 3));
+      if (supplied) {
+        // 1.–2. the regime and the log-return of each path come from the supplied buffers
+        for (let l = 0; l < LANES; l++) {
+          let regime = <i32>par(job, J_INIT_REGIME), x = 0.0; // spare lanes past `count` stay flat
+          if (l < count) {
+            const at = (<usize>((first + l) * T + t - 1)) << 3;
+            regime = <i32>load<f64>(suppliedRegime + at);
+            x = load<f64>(suppliedX + at);
           }
-          regime = next;
-          store<f64>(lane(mk, M_REGIME, l), <f64>regime);
+          setRegime(mk, l, regime, scratch);
+          store<f64>(lane(mk, M_JUMP, l), x);
         }
-        store<f64>(lane(mk, M_SIGMA, l), load<f64>(regimeSigma + (<usize>regime << 3)));
-        store<f64>(lane(mk, M_LIQ, l), load<f64>(regimeLiq + (<usize>regime << 3)));
-        store<f64>(lane(mk, M_SPREAD, l), load<f64>(regimeSpread + (<usize>regime << 3)));
-        store<f64>(lane(mk, M_INV_DEPTH, l), load<f64>(regimeInvDepth + (<usize>regime << 3)));
-      }
-      // 2. diffusion draw, then the jump draw (its size only when it happens)
-      fillLaneNormals(rng, LANES, zig, lane(mk, M_Z, 0));
-      fillLaneUniforms(rng, LANES, draw);
-      for (let l = 0; l < LANES; l++) {
-        let jump = 0.0;
-        if (load<f64>(draw + (<usize>l << 3)) < jumpProb) jump = jumpMean + jumpSd * laneNormal(rng, LANES, l, zig);
-        store<f64>(lane(mk, M_JUMP, l), jump);
+      } else {
+        // 1. regime switch (a uniform is drawn even with one regime: stable stream layout)
+        fillLaneUniforms(rng, LANES, draw);
+        for (let l = 0; l < LANES; l++) {
+          const u = load<f64>(draw + (<usize>l << 3));
+          let regime = <i32>load<f64>(lane(mk, M_REGIME, l));
+          if (nRegimes > 1) {
+            const row = job + ((<usize>(J_TRANSITION + regime * MAX_REGIMES)) << 3);
+            let next = 0;
+            let cum = load<f64>(row);
+            while (u >= cum && next < nRegimes - 1) {
+              next++;
+              cum += load<f64>(row + (<usize>next << 3));
+            }
+            regime = next;
+          }
+          setRegime(mk, l, regime, scratch);
+        }
+        // 2. diffusion draw, then the jump draw (its size only when it happens)
+        fillLaneNormals(rng, LANES, zig, lane(mk, M_Z, 0));
+        fillLaneUniforms(rng, LANES, draw);
+        for (let l = 0; l < LANES; l++) {
+          let jump = 0.0;
+          if (load<f64>(draw + (<usize>l << 3)) < jumpProb) jump = jumpMean + jumpSd * laneNormal(rng, LANES, l, zig);
+          store<f64>(lane(mk, M_JUMP, l), jump);
+        }
       }
       // 3. and 5. log-return, simple return, volatility estimate (two lanes per SIMD op)
       for (let o: usize = 0; o < (<usize>LANES << 3); o += 16) {
-        const sigma = v128.load(lane(mk, M_SIGMA, 0) + o);
-        const drift = f64x2.sub(f64x2.sub(v128.load(lane(mk, M_F, 0) + o), f64x2.mul(f64x2.mul(vHalf, sigma), sigma)), vJumpComp);
-        const x = f64x2.add(f64x2.add(f64x2.mul(drift, vDt), f64x2.mul(f64x2.mul(sigma, vSqrtDt), v128.load(lane(mk, M_Z, 0) + o))),
-          v128.load(lane(mk, M_JUMP, 0) + o));
+        let x = v128.load(lane(mk, M_JUMP, 0) + o); // supplied: the log-return itself
+        if (!supplied) {
+          const sigma = v128.load(lane(mk, M_SIGMA, 0) + o);
+          const drift = f64x2.sub(f64x2.sub(v128.load(lane(mk, M_F, 0) + o), f64x2.mul(f64x2.mul(vHalf, sigma), sigma)), vJumpComp);
+          x = f64x2.add(f64x2.add(f64x2.mul(drift, vDt), f64x2.mul(f64x2.mul(sigma, vSqrtDt), v128.load(lane(mk, M_Z, 0) + o))), x);
+        }
         v128.store(lane(mk, M_RET, 0) + o, expm1Lanes(x));
         v128.store(lane(mk, M_LOGP, 0) + o, f64x2.add(v128.load(lane(mk, M_LOGP, 0) + o), x));
         const sig2 = f64x2.add(f64x2.mul(vDecay, v128.load(lane(mk, M_SIG2, 0) + o)), f64x2.div(f64x2.mul(f64x2.mul(vOneMinusDecay, x), x), vDt));

@@ -8,6 +8,7 @@ import { Kernel } from "../wasm/kernel.ts";
 import { zigguratTables } from "../random/ziggurat-tables.ts";
 import { simulatePacingReference } from "../pacing/simulate-pacing.reference.ts";
 import type { PacingJob } from "../scenario/encode-job.ts";
+import { fillSuppliedMarket } from "../market/supplied-market.ts";
 
 export type Engine = "wasm" | "reference";
 
@@ -42,13 +43,23 @@ export function createPacingRunner(engine: Engine, job: PacingJob, module?: WebA
   return new WasmPacingRunner(new Kernel(module), job);
 }
 
+/** The block's supplied log-returns and regimes (empty when the kernel draws its own market). */
+function suppliedBuffers(job: PacingJob, req: BlockRequest): { x: Float64Array; regime: Float64Array } {
+  if (!job.supplied) return { x: new Float64Array(0), regime: new Float64Array(0) };
+  const n = req.nPaths * job.params[L.J_STEPS];
+  const x = new Float64Array(n), regime = new Float64Array(n);
+  fillSuppliedMarket(job.supplied, req.firstPath, req.nPaths, x, regime);
+  return { x, regime };
+}
+
 class ReferencePacingRunner implements PacingBlockRunner {
   constructor(private readonly job: PacingJob) {}
   run(req: BlockRequest): BlockOutput {
     const j = this.job;
     const out = new Float64Array(req.nPaths * j.nSchemes * L.OUT_WIDTH);
     const trace = new Float64Array(req.nTrace * traceLength(j));
-    simulatePacingReference(j.params, j.schemes, j.nSchemes, zigguratTables(), j.series, req.firstPath, req.nPaths, out, trace, req.nTrace);
+    const m = suppliedBuffers(j, req);
+    simulatePacingReference(j.params, j.schemes, j.nSchemes, zigguratTables(), j.series, req.firstPath, req.nPaths, out, trace, req.nTrace, m.x, m.regime);
     return { out, trace };
   }
 }
@@ -76,8 +87,11 @@ class WasmPacingRunner implements PacingBlockRunner {
     const traceLen = req.nTrace * traceLength(j);
     const out = k.allocF64(outLength, `outputs of ${req.nPaths} paths`);
     const trace = k.allocF64(traceLen, `trace of ${req.nTrace} paths`);
+    const m = suppliedBuffers(j, req);
+    const x = k.writeF64(m.x, `supplied returns of ${req.nPaths} paths`);
+    const regime = k.writeF64(m.regime, `supplied regimes of ${req.nPaths} paths`);
     k.exports.simulatePacing(p.params, p.schemes, j.nSchemes, p.zig, p.series, p.scratch,
-      req.firstPath, req.nPaths, out, trace, req.nTrace);
+      req.firstPath, req.nPaths, out, trace, req.nTrace, x, regime);
     const result = { out: k.f64(out, outLength).slice(), trace: k.f64(trace, traceLen).slice() };
     k.release(this.blockMark);
     return result;

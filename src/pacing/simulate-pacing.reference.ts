@@ -10,6 +10,7 @@
  * @param series   L*_0 … L*_T when the target is a series, else an empty array
  * @param out      nPaths × nSchemes × OUT_WIDTH, overwritten
  * @param trace    nTrace × T × (TRACE_FIXED + 2·nSchemes), written when nTrace > 0
+ * @param suppliedX, suppliedRegime  nPaths × T log-returns and regimes (MARKET_SUPPLIED only)
  */
 import * as layout from "../../assembly/pacing/layout.ts";
 import { PathStream } from "../random/path-stream.ts";
@@ -18,13 +19,15 @@ import { expm1Poly } from "../math/expm1-poly.ts";
 
 // Copied once into module constants: property reads through the module namespace are slow in the hot loop.
 const {
-  COST_NONE, COST_TRANSIENT, J_ALPHA_MEAN, J_ALPHA_PHI, J_ALPHA_SD, J_COST_KIND, J_DEPTH, J_DT, J_E0, J_EWMA_DECAY, J_GAMMA, J_INIT_REGIME, J_INIT_VAR, J_JUMP_COMP, J_JUMP_MEAN, J_JUMP_PROB, J_JUMP_SD, J_LMAX, J_REGIMES, J_RESILIENCE, J_RUIN_EQUITY, J_SEED, J_SIGMA, J_SIGNAL_NOISE, J_SPREAD, J_SQRT_VOLUME, J_SQRT_Y, J_STEPS, J_STREAM, J_TARGET_CONST, J_TARGET_KIND, J_THINNING, J_TRANSITION, MAX_REGIMES, OUT_WIDTH, O_COST, O_EQUITY, O_OPPORTUNITY, O_RUIN_STEP, O_SLIPPAGE, O_TRADED, O_TURNOVER, SCHEME_EMA, SCHEME_INSTANT, SCHEME_LIQUIDITY, SCHEME_RATE, SCHEME_VOL, SCHEME_WIDTH, TARGET_SERIES, TARGET_SIGNAL, TRACE_FIXED,
+  COST_NONE, COST_TRANSIENT, J_ALPHA_MEAN, J_ALPHA_PHI, J_ALPHA_SD, J_COST_KIND, J_DEPTH, J_DT, J_E0, J_EWMA_DECAY, J_GAMMA, J_INIT_REGIME, J_INIT_VAR, J_JUMP_COMP, J_JUMP_MEAN, J_JUMP_PROB, J_JUMP_SD, J_LMAX, J_MARKET_SOURCE, J_REGIMES, J_RESILIENCE, J_RUIN_EQUITY, J_SEED, J_SIGMA, J_SIGNAL_NOISE, J_SPREAD, J_SQRT_VOLUME, J_SQRT_Y, J_STEPS, J_STREAM, J_TARGET_CONST, J_TARGET_KIND, J_THINNING, J_TRANSITION, MARKET_SUPPLIED, MAX_REGIMES, OUT_WIDTH, O_COST, O_EQUITY, O_OPPORTUNITY, O_RUIN_STEP, O_SLIPPAGE, O_TRADED, O_TURNOVER, SCHEME_EMA, SCHEME_INSTANT, SCHEME_LIQUIDITY, SCHEME_RATE, SCHEME_VOL, SCHEME_WIDTH, TARGET_SERIES, TARGET_SIGNAL, TRACE_FIXED,
 } = layout;
 
 export function simulatePacingReference(
   job: Float64Array, schemes: Float64Array, nSchemes: number, zig: Float64Array, series: Float64Array,
   firstPath: number, nPaths: number, out: Float64Array, trace: Float64Array, nTrace: number,
+  suppliedX: Float64Array, suppliedRegime: Float64Array,
 ): void {
+  const supplied = job[J_MARKET_SOURCE] === MARKET_SUPPLIED;
   const T = job[J_STEPS], dt = job[J_DT], sqrtDt = Math.sqrt(dt);
   const nRegimes = job[J_REGIMES];
   const phi = job[J_ALPHA_PHI], alphaMean = job[J_ALPHA_MEAN], alphaSd = job[J_ALPHA_SD];
@@ -63,18 +66,25 @@ export function simulatePacingReference(
     let logPrice = 0;
 
     for (let t = 1; t <= T; t++) {
-      const uRegime = rng.nextUniform();
-      if (nRegimes > 1) {
-        const row = J_TRANSITION + regime * MAX_REGIMES;
-        let next = 0, cum = job[row];
-        while (uRegime >= cum && next < nRegimes - 1) cum += job[row + ++next];
-        regime = next;
+      let x: number;
+      if (supplied) {
+        regime = suppliedRegime[p * T + t - 1];
+        x = suppliedX[p * T + t - 1];
+      } else {
+        const uRegime = rng.nextUniform();
+        if (nRegimes > 1) {
+          const row = J_TRANSITION + regime * MAX_REGIMES;
+          let next = 0, cum = job[row];
+          while (uRegime >= cum && next < nRegimes - 1) cum += job[row + ++next];
+          regime = next;
+        }
+        const sig = regimeSigma[regime];
+        const z = normalDraw(rng, zig);
+        let jump = 0;
+        if (rng.nextUniform() < job[J_JUMP_PROB]) jump = job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig);
+        x = (f - 0.5 * sig * sig - job[J_JUMP_COMP]) * dt + sig * sqrtDt * z + jump;
       }
       const sigma = regimeSigma[regime];
-      const z = normalDraw(rng, zig);
-      let jump = 0;
-      if (rng.nextUniform() < job[J_JUMP_PROB]) jump = job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig);
-      const x = (f - 0.5 * sigma * sigma - job[J_JUMP_COMP]) * dt + sigma * sqrtDt * z + jump;
       const ret = expm1Poly(x);
       logPrice += x;
 

@@ -6,6 +6,8 @@
  */
 import * as L from "../../assembly/pacing/layout.ts";
 import type { Scenario } from "./scenario-schema.ts";
+import type { SuppliedMarket } from "../market/supplied-market.ts";
+import { choleskyReference } from "../covariance/cholesky.reference.ts";
 
 export interface PacingJob {
   params: Float64Array;
@@ -14,6 +16,8 @@ export interface PacingJob {
   schemeNames: string[];
   /** L*_0 … L*_T for a series target, else empty. */
   series: Float64Array;
+  /** market paths supplied to the kernel (scenario `returns`), else null */
+  supplied: SuppliedMarket | null;
 }
 
 const SCHEME_KIND = {
@@ -77,6 +81,7 @@ export function encodeJob(s: Scenario, stream = 0): PacingJob {
   p[L.J_E0] = s.initialEquity;
   p[L.J_SEED] = s.seed;
   p[L.J_STREAM] = stream;
+  p[L.J_MARKET_SOURCE] = s.returns ? L.MARKET_SUPPLIED : L.MARKET_GENERATED;
 
   const schemes = new Float64Array(s.schemes.length * L.SCHEME_WIDTH);
   s.schemes.forEach((x, i) => {
@@ -91,5 +96,11 @@ export function encodeJob(s: Scenario, stream = 0): PacingJob {
   return {
     params: p, schemes, nSchemes: s.schemes.length, schemeNames: s.schemes.map((x) => x.name),
     series: t.kind === "series" ? Float64Array.from(t.values) : new Float64Array(0),
+    supplied: s.returns ? {
+      spec: s.returns,
+      shape: { seed: s.seed, steps: s.horizonSteps, dt, regimeSigma: m.regimes.map((r) => r.sigma), transition, initialRegime: m.initialRegime },
+      factor: s.returns.kind === "correlated-legs"
+        ? choleskyReference(s.returns.correlation.flat(), s.returns.legs.length).factor : new Float64Array(0),
+    } : null,
   };
 }

@@ -76,6 +76,30 @@ export const costSchema = z.discriminatedUnion("kind", [
   }),
 ], { error: 'unknown cost kind — use "none", "transient" or "square-root"' });
 
+const leg = z.strictObject({
+  name: z.string().min(1, "must be a non-empty name"),
+  sigma: num(0, 20, true).describe("annual volatility of the leg in the calm regime"),
+  drift: num(-10, 10).default(0).describe("annual drift μ of the leg"),
+  weight: num(0, 1e12, true).describe("basket weight (G1): units of the leg in its basket"),
+  side: z.enum(["base", "quote"], { error: 'must be "base" (in A) or "quote" (in B)' }),
+  price: num(0, 1e15, true).describe("initial price of the leg"),
+});
+
+export const returnsSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("correlated-legs"),
+    legs: z.array(leg).min(1, "needs at least one leg").max(16, "at most 16 legs"),
+    correlation: z.array(z.array(num(-1, 1))).describe("k×k correlation matrix of the legs' shocks"),
+    regimes: z.enum(["shared", "per-asset"]).default("shared"),
+  }),
+  z.strictObject({
+    kind: z.literal("bootstrap"),
+    returns: z.array(num(-10, 10)).min(2, "needs at least 2 returns").describe("per-step log-returns of a history"),
+    regimes: z.array(int(0, 3)).optional().describe("regime label of each return"),
+    meanBlock: num(1, 1e6).default(20).describe("mean block length of the stationary bootstrap, steps"),
+  }),
+], { error: 'unknown returns kind — use "correlated-legs" or "bootstrap"' });
+
 const named = { name: z.string().min(1, "must be a non-empty name") };
 export const schemeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...named, kind: z.literal("instant") }),
@@ -91,6 +115,8 @@ export const scenarioSchema = z.strictObject({
   market: marketSchema,
   target: targetSchema,
   costs: costSchema,
+  returns: returnsSchema.optional()
+    .describe("supplied market paths (a ratio of correlated legs, or a bootstrap of a history) instead of the market's own"),
   schemes: z.array(schemeSchema).min(1, "needs at least one scheme").max(64, "at most 64 schemes"),
   baseline: z.string().optional().describe("scheme name that paired differences are taken against"),
   ruinBarrier: num(0, 1, false, true).describe("θ: ruined when equity ≤ θ·E₀"),

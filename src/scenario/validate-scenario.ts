@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
 import { UsageError, show } from "../errors.ts";
+import { choleskyReference } from "../covariance/cholesky.reference.ts";
 
 /**
  * @returns the scenario with defaults filled in
@@ -37,8 +38,28 @@ export function validateScenario(input: unknown, source = "scenario"): Scenario 
   const names = s.schemes.map((x) => x.name);
   names.forEach((n, i) => { if (names.indexOf(n) !== i) at(`schemes[${i}].name`, "must be unique", n); });
   if (s.baseline !== undefined && !names.includes(s.baseline)) at("baseline", `must name a scheme (${names.join(", ")})`, s.baseline);
+  if (s.returns) checkReturns(s, at);
   if (problems.length) throw new UsageError(problems.join("\n"));
   return s;
+}
+
+function checkReturns(s: Scenario, at: (field: string, rule: string, value: unknown) => void): void {
+  const r = s.returns!;
+  if (r.kind === "bootstrap") {
+    if (r.regimes && r.regimes.length !== r.returns.length) at("returns.regimes", `must label every return (${r.returns.length})`, `${r.regimes.length} labels`);
+    r.regimes?.forEach((g, i) => { if (g >= s.market.regimes.length) at(`returns.regimes[${i}]`, `must be < ${s.market.regimes.length} (the market's regimes)`, g); });
+    return;
+  }
+  const k = r.legs.length, c = r.correlation;
+  if (!r.legs.some((l) => l.side === "base")) at("returns.legs", 'needs at least one "base" leg (the numerator A)', r.legs.map((l) => l.side));
+  if (c.length !== k || c.some((row) => row.length !== k)) { at("returns.correlation", `must be ${k}×${k} (one row and column per leg)`, c); return; }
+  c.forEach((row, i) => row.forEach((v, j) => {
+    if (i === j && v !== 1) at(`returns.correlation[${i}][${j}]`, "the diagonal must be 1", v);
+    if (v !== c[j][i]) at(`returns.correlation[${i}][${j}]`, `must equal correlation[${j}][${i}] (symmetric)`, v);
+  }));
+  if (choleskyReference(c.flat(), k).failedColumn > 0) {
+    at("returns.correlation", "must be positive definite (no Cholesky factor) — check for inconsistent correlations", c);
+  }
 }
 
 function formatIssues(source: string, issues: z.core.$ZodIssue[]): string {

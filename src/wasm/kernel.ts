@@ -15,7 +15,7 @@ export interface KernelExports {
   heapBase(): number;
   simulatePacing(
     job: number, schemes: number, nSchemes: number, zig: number, series: number, scratch: number,
-    firstPath: number, nPaths: number, out: number, trace: number, nTrace: number,
+    firstPath: number, nPaths: number, out: number, trace: number, nTrace: number, suppliedX: number, suppliedRegime: number,
   ): void;
   pacingScratchBytes(nSchemes: number): number;
   fillUniforms(seed: number, stream: number, path: number, n: number, state: number, out: number): void;
