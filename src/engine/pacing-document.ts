@@ -38,7 +38,7 @@ export function pacingDocument(scenario: Scenario, run: PacingRun, ctx: Document
     config: scenario,
     provenance: { git_revision: ctx.gitRevision, date: ctx.date, engine: run.timing.engine, block_paths: ctx.blockPaths, traced_paths: run.tracePaths },
     plots: { leverage_around_switch: leverageAroundSwitch(run), equity_fan: equityFan(run) },
-    timing: { simulation_seconds: run.timing.simulation_seconds, workers: run.timing.workers, ...ctx.timing },
+    timing: { simulation_seconds: run.timing.simulation_seconds, worker_startup_seconds: run.timing.worker_startup_seconds, workers: run.timing.workers, ...ctx.timing },
   };
 }
 

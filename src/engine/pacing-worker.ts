@@ -20,6 +20,7 @@ parentPort!.on("message", (msg: WorkerInit | WorkerTask) => {
     if (msg.kind === "init") {
       init = msg;
       runner = createPacingRunner(msg.engine, msg.job, msg.module);
+      parentPort!.postMessage({ kind: "ready" });
       return;
     }
     const { task } = msg;

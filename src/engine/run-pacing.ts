@@ -34,7 +34,8 @@ export interface PacingRun {
   /** tracePaths × T × (TRACE_FIXED + 2·nSchemes), see layout.ts */
   trace: Float64Array;
   tracePaths: number;
-  timing: { simulation_seconds: number; workers: number; engine: Engine };
+  /** simulation_seconds excludes worker start-up (loading code, building runners), reported apart */
+  timing: { simulation_seconds: number; worker_startup_seconds: number; workers: number; engine: Engine };
 }
 
 /** @throws RangeError for a worker count or block range out of range */
@@ -45,7 +46,7 @@ export async function runPacing(scenario: Scenario, options: RunOptions = {}): P
   }
   const engine = options.engine ?? "wasm";
   const job = encodeJob(scenario);
-  const baseline = Math.max(0, scenario.baseline ? job.schemeNames.indexOf(scenario.baseline) : 0);
+  const baseline = baselineIndex(scenario, job);
   const tracePaths = Math.min(options.tracePaths ?? 0, scenario.paths, options.blockPaths ?? DEFAULT_BLOCK_PATHS);
   let tasks = planBlocks(scenario.paths, options.blockPaths, tracePaths);
   if (options.blocks) {
@@ -60,19 +61,34 @@ export async function runPacing(scenario: Scenario, options: RunOptions = {}): P
   let done = 0;
   const progress = (t: BlockTask) => { done += t.nPaths; options.onProgress?.(done, total); };
 
-  const start = performance.now();
-  const results: { summary: BlockSummary; trace: Float64Array }[] = workers === 1 || tasks.length === 1
-    ? runInThread(engine, job, baseline, tasks, progress, module)
-    : await runOnWorkers(Math.min(workers, tasks.length), { kind: "init", engine, module: module!, job, baseline }, tasks, progress);
-  const seconds = (performance.now() - start) / 1000;
+  const inThread = workers === 1 || tasks.length === 1;
+  let results: { summary: BlockSummary; trace: Float64Array }[], seconds: number, startup = 0;
+  if (inThread) {
+    const start = performance.now();
+    results = runInThread(engine, job, baseline, tasks, progress, module);
+    seconds = (performance.now() - start) / 1000;
+  } else {
+    const pool = await runOnWorkers(Math.min(workers, tasks.length), { kind: "init", engine, module: module!, job, baseline }, tasks, progress);
+    ({ results, simulationSeconds: seconds, startupSeconds: startup } = pool);
+  }
   const traced = results.find((r) => r.trace.length > 0);
   return {
-    job, baseline, years: job.params[J_STEPS] * job.params[J_DT],
+    job, baseline, years: horizonYears(job),
     blocks: results.map((r) => r.summary),
     trace: traced ? traced.trace : new Float64Array(0),
     tracePaths: traced ? tracePaths : 0,
-    timing: { simulation_seconds: seconds, workers: workers === 1 || tasks.length === 1 ? 1 : Math.min(workers, tasks.length), engine },
+    timing: { simulation_seconds: seconds, worker_startup_seconds: startup, workers: inThread ? 1 : Math.min(workers, tasks.length), engine },
   };
+}
+
+/** Index of the scheme paired differences are taken against: the named baseline, else the first. */
+export function baselineIndex(scenario: Scenario, job: PacingJob): number {
+  return Math.max(0, scenario.baseline ? job.schemeNames.indexOf(scenario.baseline) : 0);
+}
+
+/** The horizon T·dt in years: RS-1's annualising divisor. */
+export function horizonYears(job: PacingJob): number {
+  return job.params[J_STEPS] * job.params[J_DT];
 }
 
 function runInThread(

@@ -1,7 +1,8 @@
 /**
- * A pool of worker threads that simulate block tasks (pacing-worker.ts). Tasks are handed
- * out as workers free up; answers are put back in task order, so the caller sees the same
- * sequence whatever the scheduling.
+ * A pool of worker threads that simulate block tasks (pacing-worker.ts). Workers start and
+ * build their runner first (reported as start-up time); then tasks are handed out as workers
+ * free up, and answers are put back in task order, so the caller sees the same sequence
+ * whatever the scheduling.
  */
 import { Worker } from "node:worker_threads";
 import type { BlockSummary } from "./block-summary.ts";
@@ -10,33 +11,55 @@ import type { WorkerInit } from "./pacing-worker.ts";
 
 const WORKER_URL = new URL("./pacing-worker-entry.mjs", import.meta.url);
 
+type WorkerMessage =
+  | { kind: "ready" }
+  | { kind: "done"; summary: BlockSummary; trace: Float64Array }
+  | { kind: "error"; message: string };
+
+export interface PoolRun {
+  results: { summary: BlockSummary; trace: Float64Array }[];
+  /** seconds until every worker had loaded the code and built its runner */
+  startupSeconds: number;
+  /** seconds from then until the last block was done */
+  simulationSeconds: number;
+}
+
 export async function runOnWorkers(
   count: number, init: WorkerInit, tasks: BlockTask[], progress: (t: BlockTask) => void,
-): Promise<{ summary: BlockSummary; trace: Float64Array }[]> {
+): Promise<PoolRun> {
   const results: { summary: BlockSummary; trace: Float64Array }[] = new Array(tasks.length);
+  const started = performance.now();
   const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { execArgv: [] }));
-  let next = 0;
+  const failed = (w: Worker) => new Promise<never>((_, reject) => {
+    w.on("error", reject);
+    w.on("exit", (code) => { if (code !== 0) reject(new Error(`pacing worker exited with code ${code}`)); });
+  });
+  const failures = Promise.race(workers.map(failed));
+  failures.catch(() => undefined); // observed through the races below
   try {
-    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
-      w.on("error", reject);
-      w.on("exit", (code) => { if (code !== 0) reject(new Error(`pacing worker exited with code ${code}`)); });
+    await Promise.race([failures, Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+      w.once("message", (msg: WorkerMessage) => (msg.kind === "ready" ? resolve() : reject(new Error(msg.kind === "error" ? msg.message : "pacing worker: unexpected first message"))));
+      w.postMessage(init);
+    })))]);
+    const ready = performance.now();
+    let next = 0;
+    await Promise.race([failures, Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const give = () => {
         if (next >= tasks.length) return resolve();
-        const task = tasks[next++];
-        w.postMessage({ kind: "task", task });
+        w.postMessage({ kind: "task", task: tasks[next++] });
       };
-      w.on("message", (msg: { kind: "done"; summary: BlockSummary; trace: Float64Array } | { kind: "error"; message: string }) => {
+      w.on("message", (msg: WorkerMessage) => {
         if (msg.kind === "error") return reject(new Error(msg.message));
-        const task = tasks.find((t) => t.blockIndex === msg.summary.blockIndex)!;
-        results[tasks.indexOf(task)] = { summary: msg.summary, trace: msg.trace };
-        progress(task);
+        if (msg.kind !== "done") return;
+        const i = tasks.findIndex((t) => t.blockIndex === msg.summary.blockIndex);
+        results[i] = { summary: msg.summary, trace: msg.trace };
+        progress(tasks[i]);
         give();
       });
-      w.postMessage(init);
       give();
-    })));
+    })))]);
+    return { results, startupSeconds: (ready - started) / 1000, simulationSeconds: (performance.now() - ready) / 1000 };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }

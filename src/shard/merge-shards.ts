@@ -4,10 +4,9 @@
  * together they hold every block of the plan exactly once, then lines the blocks up in
  * block order. Folding them (pacingResults) then gives the bits a single process gives.
  */
-import { J_STEPS, J_DT } from "../../assembly/pacing/layout.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { encodeJob } from "../scenario/encode-job.ts";
-import type { PacingRun } from "../engine/run-pacing.ts";
+import { baselineIndex, horizonYears, type PacingRun } from "../engine/run-pacing.ts";
 import type { BlockSummary } from "../engine/block-summary.ts";
 import { shardBlockRange } from "./shard-spec.ts";
 import type { Shard } from "./shard-file.ts";
@@ -83,14 +82,14 @@ export function mergeShards(shards: SourcedShard[]): MergedShards {
   const warnings = revisions.length > 1 ? [`shards were computed at different git revisions (${revisions.join(", ")}); results are bit-identical only if the engine did not change between them`] : [];
   const run: PacingRun = {
     job,
-    // as runPacing does: paired differences against the named baseline, else the first scheme
-    baseline: Math.max(0, scenario.baseline ? job.schemeNames.indexOf(scenario.baseline) : 0),
-    years: job.params[J_STEPS] * job.params[J_DT],
+    baseline: baselineIndex(scenario, job),
+    years: horizonYears(job),
     blocks: blocks as BlockSummary[],
     trace: traced ? traced.shard.trace : new Float64Array(0),
     tracePaths: traced ? ref.shard.tracePaths : 0,
     timing: {
       simulation_seconds: shards.reduce((a, s) => a + s.shard.timing.simulation_seconds, 0),
+      worker_startup_seconds: shards.reduce((a, s) => a + s.shard.timing.worker_startup_seconds, 0),
       workers: Math.max(...shards.map((s) => s.shard.timing.workers)),
       engine: ref.shard.engine,
     },

@@ -36,7 +36,7 @@ export interface Shard {
   summaries: BlockSummary[];
   /** the trace of the run's first `tracePaths` paths when block 0 is in this shard, else empty */
   trace: Float64Array;
-  timing: { simulation_seconds: number; workers: number };
+  timing: { simulation_seconds: number; worker_startup_seconds: number; workers: number };
 }
 
 /** The shard as JSON text (what shard.json and the queue's result store hold). */
@@ -108,6 +108,6 @@ export function decodeShard(v: unknown, source: string): Shard {
     shard: { index: int(shard.index, "shard.index", 1), count: int(shard.count, "shard.count", 1) },
     blocks: range, summaries,
     trace: o.trace ? decodeF64((o.trace as Record<string, unknown>).f64, `${source}: trace`) : new Float64Array(0),
-    timing: { simulation_seconds: Number(timing.simulation_seconds) || 0, workers: Number(timing.workers) || 0 },
+    timing: { simulation_seconds: Number(timing.simulation_seconds) || 0, worker_startup_seconds: Number(timing.worker_startup_seconds) || 0, workers: Number(timing.workers) || 0 },
   };
 }

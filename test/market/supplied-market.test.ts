@@ -10,7 +10,8 @@ import { pacingResults } from "../../src/engine/pacing-results.ts";
 import { fillSuppliedMarket } from "../../src/market/supplied-market.ts";
 import type { ScenarioInput } from "../../src/scenario/scenario-schema.ts";
 
-const legs = (rho: number): NonNullable<ScenarioInput["returns"]> => ({
+type LegsInput = Extract<NonNullable<ScenarioInput["returns"]>, { kind: "correlated-legs" }>;
+const legs = (rho: number): LegsInput => ({
   kind: "correlated-legs",
   legs: [
     { name: "gold", sigma: 0.18, drift: 0.03, weight: 1, side: "base", price: 1900 },
