@@ -15,6 +15,7 @@ import { validateScenario } from "../src/scenario/validate-scenario.ts";
 import { runPacing } from "../src/engine/run-pacing.ts";
 import { DEFAULT_BLOCK_PATHS } from "../src/engine/block-plan.ts";
 import { writePacingOutputs } from "../src/engine/write-pacing-outputs.ts";
+import { writeReportPngs } from "../src/report/png-export.ts";
 import { parseShardSpec } from "../src/shard/shard-spec.ts";
 import { runShard } from "../src/shard/run-shard.ts";
 import { writeShard } from "../src/shard/shard-file.ts";
@@ -33,7 +34,7 @@ const command = {
   flags: {
     out: { type: "string" }, paths: { type: "string" }, steps: { type: "string" }, seed: { type: "string" },
     workers: { type: "string" }, config: { type: "string" }, engine: { type: "string" }, trace: { type: "string" },
-    block: { type: "string" }, shard: { type: "string" }, quiet: { type: "boolean" },
+    block: { type: "string" }, shard: { type: "string" }, png: { type: "boolean" }, quiet: { type: "boolean" },
   },
   help: {
     out: "output folder (required)",
@@ -46,6 +47,7 @@ const command = {
     trace: "paths whose trajectories are kept for the plots (default 200)",
     block: "paths per block, a multiple of 64 (default 512)",
     shard: "i/N: compute only shard i of N (a slice of the blocks) into DIR/shard.json; combine with npm run merge",
+    png: "also write DIR/figures/*.png of every chart (needs Debian's chromium; see .ci/setup-chromium.sh)",
     quiet: "no progress bar",
   },
 } satisfies CommandSpec<Record<string, { type: "string" | "boolean" }>>;
@@ -89,6 +91,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   });
   if (!values.quiet) {
     process.stderr.write(`wrote ${join(out, "results.json")}, results.csv, report.html — ${scenario.paths} paths × ${scenario.horizonSteps} steps in ${run.timing.simulation_seconds.toFixed(2)} s on ${run.timing.workers} worker(s)\n`);
+  }
+  if (values.png) {
+    const png = await writeReportPngs(join(out, "report.html"), join(out, "figures"));
+    process.stderr.write("written" in png ? `wrote ${png.written.length} PNGs under ${join(out, "figures")}\n` : `no PNGs: ${png.skipped}\n`);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The results document of a pacing run: what results.json holds (the RS-1 shape of
  * reference-scenarios.md plus paired differences, the full configuration, provenance,
- * plot data and, under `timing` only, wall-clock figures), and its CSV twin.
+ * plot data and, under `timing` only, the date and wall-clock figures: two runs of one seed differ
+ * nowhere else), and its CSV twin.
  */
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import type { PacingRun } from "./run-pacing.ts";
@@ -16,9 +17,10 @@ export interface PacingDocument extends PacingResults {
   seed: number;
   horizon_years: number;
   config: Scenario;
-  provenance: { git_revision: string; date: string; engine: string; block_paths: number; traced_paths: number };
+  provenance: { git_revision: string; engine: string; block_paths: number; traced_paths: number };
   plots: { leverage_around_switch: LeverageWindow | null; equity_fan: EquityFan | null };
-  timing: Record<string, number>;
+  /** wall-clock facts of this run (date, seconds, workers): everything that differs between two runs of one seed */
+  timing: Record<string, number | string>;
 }
 
 export interface DocumentContext {
@@ -36,9 +38,9 @@ export function pacingDocument(scenario: Scenario, run: PacingRun, ctx: Document
     horizon_years: run.years,
     ...results,
     config: scenario,
-    provenance: { git_revision: ctx.gitRevision, date: ctx.date, engine: run.timing.engine, block_paths: ctx.blockPaths, traced_paths: run.tracePaths },
+    provenance: { git_revision: ctx.gitRevision, engine: run.timing.engine, block_paths: ctx.blockPaths, traced_paths: run.tracePaths },
     plots: { leverage_around_switch: leverageAroundSwitch(run), equity_fan: equityFan(run) },
-    timing: { simulation_seconds: run.timing.simulation_seconds, worker_startup_seconds: run.timing.worker_startup_seconds, workers: run.timing.workers, ...ctx.timing },
+    timing: { date: ctx.date, simulation_seconds: run.timing.simulation_seconds, worker_startup_seconds: run.timing.worker_startup_seconds, workers: run.timing.workers, ...ctx.timing },
   };
 }
 

@@ -28,9 +28,9 @@ export function pacingReportPage(doc: PacingDocument): ReportPage {
     facts: {
       scenario: doc.scenario, paths: doc.paths, steps: doc.steps, "horizon (years)": doc.horizon_years, seed: doc.seed,
       configuration: configurationSummary(doc.config),
-      "git revision": doc.provenance.git_revision, date: doc.provenance.date, engine: doc.provenance.engine,
+      "git revision": doc.provenance.git_revision, date: String(doc.timing.date ?? "not recorded"), engine: doc.provenance.engine,
       "run time (s)": runTimeFact(doc.timing),
-      "simulation time (s)": doc.timing.simulation_seconds?.toFixed(3) ?? "?", workers: doc.timing.workers ?? "?",
+      "simulation time (s)": typeof doc.timing.simulation_seconds === "number" ? doc.timing.simulation_seconds.toFixed(3) : "?", workers: doc.timing.workers ?? "?",
     },
     notes: [
       "Every estimate is shown with its 95% interval (Wilson for the ruin probability, delta method for slippage in bps, order statistics for the median, normal for means).",

@@ -95,7 +95,7 @@ export function checkPacingDocument(doc: Doc): Problems {
   needObject(doc, "paired_differences.schemes", problems);
   needObject(doc, "config", problems);
   needString(doc, "provenance.git_revision", problems);
-  needString(doc, "provenance.date", problems);
+  needString(doc, "timing.date", problems);
   needObject(doc, "timing", problems);
   needObject(doc, "plots", problems);
   const base = at(doc, "paired_differences.baseline");

@@ -17,11 +17,13 @@ export function documentBytes(scenario: Scenario, run: PacingRun, blockPaths: nu
   return toJson(rest);
 }
 
-/** results.json text as written by a CLI, with `timing` and the provenance date and revision removed. */
+/**
+ * results.json text as written by a CLI, with `timing` (date, seconds, workers) removed, and the
+ * git revision (runs in a dirty working tree record "-dirty" as the files change under them).
+ */
 export function comparable(resultsJson: string): string {
   const d = JSON.parse(resultsJson);
   delete d.timing;
-  delete d.provenance.date;
   delete d.provenance.git_revision;
   return JSON.stringify(d);
 }
