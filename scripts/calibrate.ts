@@ -18,6 +18,7 @@ import { SCHEME_KINDS, type SchemeKind } from "../src/calibration/scheme-grid.ts
 import { writeFileAtomic, toJson } from "../src/io/write-atomic.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
+import { outOfSampleValidation } from "../src/calibration/out-of-sample.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
 import { UsageError } from "../src/errors.ts";
 
@@ -32,8 +33,11 @@ const command = {
     "profile-only": { type: "boolean" }, intraday: { type: "string" }, "volume-unit": { type: "string" }, "volume-multiplier": { type: "string" },
     account: { type: "string" }, set: { type: "string", multiple: true }, schemes: { type: "string" }, from: { type: "string" }, to: { type: "string" },
     "weight-opportunity": { type: "string" }, "weight-slippage": { type: "string" }, "allow-fallback": { type: "boolean" }, quiet: { type: "boolean" },
+    "out-of-sample": { type: "boolean" }, split: { type: "string" },
   },
   help: {
+    "out-of-sample": "also validate out of sample: calibrate on the first --split of the history, evaluate on the rest (DIR/out-of-sample.json)",
+    split: "share of the history used for calibration with --out-of-sample (default 0.6)",
     data: "price file (any layout the loader reads) (required)",
     out: "output folder (required)",
     format: "layout: clean, yahoo, binance, kraken, cryptocompare, fred, date-price, multiccy (default: detected)",
@@ -124,6 +128,23 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     process.stderr.write(`wrote ${join(out, "profile.json")}, recommendation.json, report.html — profile ${profileSeconds.toFixed(1)} s, search ${search.timing.seconds.toFixed(1)} s (${(search.timing.scheme_path_steps / 1e9).toFixed(2)}e9 scheme-path-steps)\n`);
     for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}\n`);
     process.stderr.write(`  GP rate ${search.gp.rate.toPrecision(3)} per step\n`);
+  }
+  if (values["out-of-sample"]) {
+    const oos = await outOfSampleValidation(loaded.series, {
+      split: numFlag("split", values.split as string | undefined, 0.05, 0.95), kinds: kinds as SchemeKind[],
+      seed: intFlag("seed", values.seed as string | undefined, 0, 4294967295), workers: intFlag("workers", values.workers as string | undefined, 1, 256),
+      refinePaths: intFlag("paths", values.paths as string | undefined, 64, 10_000_000), coarsePaths: intFlag("coarse-paths", values["coarse-paths"] as string | undefined, 64, 10_000_000),
+      evaluationPaths: intFlag("paths", values.paths as string | undefined, 64, 10_000_000), objective: { maxRuin },
+    });
+    const { search: _s, ...summary } = oos;
+    writeFileAtomic(join(out, "out-of-sample.json"), toJson(summary));
+    if (!values.quiet) {
+      process.stderr.write(`out of sample (calibrated ${oos.split.calibration.first}…${oos.split.calibration.last}, validated ${oos.split.validation.first}…${oos.split.validation.last}): objective degradation (out − in)\n`);
+      for (const v of oos.schemes) {
+        const f = (d: number | null) => (d === null ? "n/a" : d.toFixed(4));
+        process.stderr.write(`  ${v.scheme.padEnd(28)} parametric ${f(v.parametric.degradation)}  bootstrap ${f(v.bootstrap.degradation)}  replay ${f(v.replay.degradation)}\n`);
+      }
+    }
   }
 }
 

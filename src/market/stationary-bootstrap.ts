@@ -4,18 +4,21 @@
  * and, each step, either continues to the next observation (wrapping around) or, with
  * probability 1/meanBlock, jumps to a new uniform index. Blocks of geometric length keep the
  * short-range dependence (volatility clustering) of the history. Regime labels, when given,
- * travel with their returns; otherwise every step is regime 0.
+ * travel with their returns; otherwise every step is regime 0. A "replay" walks the history
+ * from its first return on every path (paths then differ only in the signal's noise), wrapping
+ * around if the horizon is longer than the history.
  * Draws come from the stream (seed, stream 2, path).
  */
 import { PathStream } from "../random/path-stream.ts";
 
 export interface BootstrapSpec {
-  kind: "bootstrap";
+  /** "bootstrap": stationary block bootstrap; "replay": the history itself from its first return, on every path */
+  kind: "bootstrap" | "replay";
   /** per-step log-returns of the history (same step length as the scenario) */
   returns: number[];
   /** optional regime label of each return (indices into the market's regimes) */
   regimes?: number[];
-  /** mean block length, steps (≥ 1) */
+  /** mean block length, steps (≥ 1); unused by a replay */
   meanBlock: number;
 }
 
@@ -28,9 +31,10 @@ export function fillBootstrap(
   const n = spec.returns.length, restart = 1 / spec.meanBlock, rng = new PathStream();
   for (let p = 0; p < nPaths; p++) {
     rng.seed(seed, BOOTSTRAP_STREAM, firstPath + p);
-    let at = Math.floor(rng.nextUniform() * n);
+    const replay = spec.kind === "replay";
+    let at = replay ? 0 : Math.floor(rng.nextUniform() * n);
     for (let t = 0; t < steps; t++) {
-      if (t > 0) at = rng.nextUniform() < restart ? Math.floor(rng.nextUniform() * n) : (at + 1) % n;
+      if (t > 0) at = !replay && rng.nextUniform() < restart ? Math.floor(rng.nextUniform() * n) : (at + 1) % n;
       x[p * steps + t] = spec.returns[at];
       regime[p * steps + t] = spec.regimes ? spec.regimes[at] : 0;
     }

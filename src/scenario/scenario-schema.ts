@@ -93,7 +93,7 @@ export const returnsSchema = z.discriminatedUnion("kind", [
     regimes: z.enum(["shared", "per-asset"]).default("shared"),
   }),
   z.strictObject({
-    kind: z.literal("bootstrap"),
+    kind: z.enum(["bootstrap", "replay"]),
     returns: z.array(num(-10, 10)).min(2, "needs at least 2 returns").describe("per-step log-returns of a history"),
     regimes: z.array(int(0, 3)).optional().describe("regime label of each return"),
     meanBlock: num(1, 1e6).default(20).describe("mean block length of the stationary bootstrap, steps"),

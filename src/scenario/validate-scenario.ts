@@ -45,7 +45,7 @@ export function validateScenario(input: unknown, source = "scenario"): Scenario 
 
 function checkReturns(s: Scenario, at: (field: string, rule: string, value: unknown) => void): void {
   const r = s.returns!;
-  if (r.kind === "bootstrap") {
+  if (r.kind !== "correlated-legs") {
     if (r.regimes && r.regimes.length !== r.returns.length) at("returns.regimes", `must label every return (${r.returns.length})`, `${r.regimes.length} labels`);
     r.regimes?.forEach((g, i) => { if (g >= s.market.regimes.length) at(`returns.regimes[${i}]`, `must be < ${s.market.regimes.length} (the market's regimes)`, g); });
     return;
