@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { main } from "../../studies/calibrate-markets.ts";
+
+const DATA = new URL("../../../shared/data", import.meta.url).pathname;
+
+describe.skipIf(!existsSync(DATA))("the calibrate-markets study at a tiny size", () => {
+  it("writes a profile and recommendation per market, a comparison table and explanations", async () => {
+    const out = mkdtempSync(join("out", "test-calibrate-markets-"));
+    await main(["--data-dir", DATA, "--out", out, "--markets", "sp500,usdjpy", "--paths", "64", "--coarse-paths", "64", "--workers", "1", "--quiet"]);
+    const doc = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(doc.table.map((r: { market: string }) => r.market)).toEqual(["sp500", "usdjpy"]);
+    for (const row of doc.table) {
+      expect(row.sigma_stressed).toBeGreaterThan(row.sigma_calm);
+      expect(Number.isFinite(row.gp_rate)).toBe(true);
+    }
+    expect(JSON.stringify(doc.explanations)).toMatch(/sp500|S&P/i);
+    for (const m of ["sp500", "usdjpy"]) {
+      expect(existsSync(join(out, m, "profile.json"))).toBe(true);
+      expect(existsSync(join(out, m, "recommendation.json"))).toBe(true);
+    }
+    expect(existsSync(join(out, "report.html"))).toBe(true);
+  });
+});
