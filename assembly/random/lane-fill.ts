@@ -13,7 +13,7 @@ import { laneNormalSlow } from "./lane-stream";
   return v128.or(i32x4.shl(x, k), i32x4.shr_u(x, 32 - k));
 }
 
-const TWO32: f64 = 4294967296.0;
+const TWO31: f64 = 2147483648.0;
 
 /**
  * Advances the xoshiro128** states of four lanes (s0..s3 at p0 + k·stride) by one word and
@@ -23,7 +23,9 @@ const TWO32: f64 = 4294967296.0;
 @inline function nextWords4(p0: usize, stride: usize): v128 {
   const p1 = p0 + stride, p2 = p1 + stride, p3 = p2 + stride;
   let s0 = v128.load(p0), s1 = v128.load(p1), s2 = v128.load(p2), s3 = v128.load(p3);
-  const result = i32x4.mul(rotl4(i32x4.mul(s1, i32x4.splat(5)), 7), i32x4.splat(9));
+  // ×5 and ×9 as shift-and-add (exact mod 2³², cheaper than a SIMD 32-bit multiply)
+  const r = rotl4(i32x4.add(i32x4.shl(s1, 2), s1), 7);
+  const result = i32x4.add(i32x4.shl(r, 3), r);
   const t = i32x4.shl(s1, 9);
   s2 = v128.xor(s2, s0); s3 = v128.xor(s3, s1); s1 = v128.xor(s1, s2); s0 = v128.xor(s0, s3);
   s2 = v128.xor(s2, t); s3 = rotl4(s3, 11);
@@ -41,8 +43,8 @@ export function fillLaneUniforms(state: usize, lanes: i32, out: usize): void {
     a = i32x4.shr_u(a, 5);
     b = i32x4.shr_u(b, 6);
     const aHi = i32x4.shuffle(a, a, 2, 3, 0, 1), bHi = i32x4.shuffle(b, b, 2, 3, 0, 1);
-    const lo = f64x2.mul(f64x2.add(f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_u(a), two26), f64x2.convert_low_i32x4_u(b)), halfUlp), scale);
-    const hi = f64x2.mul(f64x2.add(f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_u(aHi), two26), f64x2.convert_low_i32x4_u(bHi)), halfUlp), scale);
+    const lo = f64x2.mul(f64x2.add(f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_s(a), two26), f64x2.convert_low_i32x4_s(b)), halfUlp), scale);
+    const hi = f64x2.mul(f64x2.add(f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_s(aHi), two26), f64x2.convert_low_i32x4_s(bHi)), halfUlp), scale);
     const at = out + (o << 1);
     v128.store(at, lo);
     v128.store(at, hi, 16);
@@ -55,17 +57,17 @@ export function fillLaneUniforms(state: usize, lanes: i32, out: usize): void {
  */
 export function fillLaneNormals(state: usize, lanes: i32, zig: usize, out: usize): void {
   const stride = <usize>lanes << 2;
-  const scale = f64x2.splat(2.220446049250313e-16), halfUlp = f64x2.splat(0.5), two32 = f64x2.splat(TWO32), one = f64x2.splat(1.0);
+  const scale = f64x2.splat(2.220446049250313e-16), halfUlp = f64x2.splat(0.5), two31 = f64x2.splat(TWO31), one = f64x2.splat(1.0);
   for (let o: usize = 0; o < stride; o += 16) {
     const a = nextWords4(state + o, stride);
     const b = nextWords4(state + o, stride);
 
     const idx = v128.and(a, i32x4.splat(127));
-    const top = i32x4.shr_u(a, 11);
-    const topHi = i32x4.shuffle(top, top, 2, 3, 0, 1), bHi = i32x4.shuffle(b, b, 2, 3, 0, 1);
-    // u = (m + 0.5)·2⁻⁵² − 1 with m = (a >>> 11)·2³² + b
-    const uLo = f64x2.sub(f64x2.mul(f64x2.add(f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_u(top), two32), f64x2.convert_low_i32x4_u(b)), halfUlp), scale), one);
-    const uHi = f64x2.sub(f64x2.mul(f64x2.add(f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_u(topHi), two32), f64x2.convert_low_i32x4_u(bHi)), halfUlp), scale), one);
+    const top = i32x4.shr_u(a, 10), low = i32x4.shr_u(b, 1); // 22 + 31 bits: signed conversions are exact
+    const topHi = i32x4.shuffle(top, top, 2, 3, 0, 1), lowHi = i32x4.shuffle(low, low, 2, 3, 0, 1);
+    // u = (m + 0.5)·2⁻⁵² − 1 with m = (a >>> 10)·2³¹ + (b >>> 1)
+    const uLo = f64x2.sub(f64x2.mul(f64x2.add(f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_s(top), two31), f64x2.convert_low_i32x4_s(low)), halfUlp), scale), one);
+    const uHi = f64x2.sub(f64x2.mul(f64x2.add(f64x2.add(f64x2.mul(f64x2.convert_low_i32x4_s(topHi), two31), f64x2.convert_low_i32x4_s(lowHi)), halfUlp), scale), one);
     const i0 = <usize>i32x4.extract_lane(idx, 0), i1 = <usize>i32x4.extract_lane(idx, 1);
     const i2 = <usize>i32x4.extract_lane(idx, 2), i3 = <usize>i32x4.extract_lane(idx, 3);
     let xLo = f64x2.replace_lane(f64x2.splat(load<f64>(zig + (i0 << 3))), 1, load<f64>(zig + (i1 << 3)));

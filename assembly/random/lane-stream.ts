@@ -83,7 +83,7 @@ export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, 
     const a = laneU32(state, lanes, lane);
     const b = laneU32(state, lanes, lane);
     i = <usize>(a & 127);
-    u = (<f64>(a >>> 11) * 4294967296.0 + <f64>b + 0.5) * 2.220446049250313e-16 - 1.0;
+    u = (<f64>(a >>> 10) * 2147483648.0 + <f64>(b >>> 1) + 0.5) * 2.220446049250313e-16 - 1.0;
     if (Math.abs(u) < load<f64>(zig + ((129 + i) << 3))) return u * load<f64>(zig + (i << 3));
   }
   return 0; // unreachable
@@ -91,7 +91,7 @@ export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, 
 
 /**
  * N(0, 1) from lane `lane` by the 128-layer ziggurat (Doornik 2005, ZIGNOR): two words give the
- * layer (7 bits) and a 53-bit signed uniform u; accepted when |u| < R[i] (~98.8%), else wedges and
+ * layer (bits 0–6 of a) and a 53-bit signed uniform u from bits 10–31 of a and 1–31 of b; accepted when |u| < R[i] (~98.8%), else wedges and
  * tail in laneNormalSlow. Tables at `zig`: X[0..128] then R[0..127] (src/random/ziggurat-tables.ts).
  */
 // @ts-ignore: decorator
@@ -100,7 +100,7 @@ export function laneNormal(state: usize, lanes: i32, lane: i32, zig: usize): f64
   const a = laneU32(state, lanes, lane);
   const b = laneU32(state, lanes, lane);
   const i = <usize>(a & 127);
-  const u = (<f64>(a >>> 11) * 4294967296.0 + <f64>b + 0.5) * 2.220446049250313e-16 - 1.0;
+  const u = (<f64>(a >>> 10) * 2147483648.0 + <f64>(b >>> 1) + 0.5) * 2.220446049250313e-16 - 1.0;
   if (Math.abs(u) < load<f64>(zig + ((129 + i) << 3))) return u * load<f64>(zig + (i << 3));
   return laneNormalSlow(state, lanes, lane, zig, i, u);
 }

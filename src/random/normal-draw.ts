@@ -13,7 +13,7 @@ export function normalDraw(rng: PathStream, tables: Float64Array): number {
     const a = rng.nextU32();
     const b = rng.nextU32();
     const i = a & 127;
-    const m = (a >>> 11) * 4294967296.0 + b;
+    const m = (a >>> 10) * 2147483648.0 + (b >>> 1);
     const u = (m + 0.5) * 2.220446049250313e-16 - 1.0;
     const xi = tables[i];
     if (Math.abs(u) < tables[129 + i]) return u * xi;
