@@ -6,9 +6,5 @@ if [ -x /usr/bin/chromium ]; then
   echo "chromium present: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"
   exit 0
 fi
-SUDO=""
-if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
-$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium fonts-dejavu-core
+bash "$(dirname "$0")/lib/apt-install.sh" chromium fonts-dejavu-core
 /usr/bin/chromium --version

@@ -6,9 +6,5 @@ if command -v jupyter >/dev/null 2>&1 && jupyter nbconvert --version >/dev/null 
   echo "jupyter present: nbconvert $(jupyter nbconvert --version)"
   exit 0
 fi
-SUDO=""
-if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
-$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends jupyter-nbconvert python3-ipykernel jupyter-client
+bash "$(dirname "$0")/lib/apt-install.sh" jupyter-nbconvert python3-ipykernel jupyter-client
 jupyter nbconvert --version

@@ -1,4 +1,8 @@
 #!/usr/bin/env bash
 # CI: the queue tests (test/queue/**) start their own redis-server on a loopback port.
 set -euo pipefail
-command -v redis-server >/dev/null || (apt-get update && apt-get install -y redis-server)
+if command -v redis-server >/dev/null 2>&1; then
+  echo "redis present: $(redis-server --version)"
+  exit 0
+fi
+bash "$(dirname "$0")/lib/apt-install.sh" redis-server
