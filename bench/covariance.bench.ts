@@ -16,7 +16,7 @@ import { Kernel } from "../src/wasm/kernel.ts";
 import { loadKernelModule } from "../src/wasm/load-kernel-module.ts";
 import { covarianceExports } from "../src/covariance/kernel-exports.ts";
 import { sampleCovarianceReference } from "../src/covariance/sample-covariance.reference.ts";
-import { ewmaCovarianceReference } from "../src/covariance/ewma-covariance.reference.ts";
+import { ewmaCovarianceReference, ewmaCovariancePackedReference } from "../src/covariance/ewma-covariance.reference.ts";
 
 const N = 2520;
 const KS = [10, 100, 500];
@@ -77,6 +77,14 @@ for (const k of KS) {
     const tsSeq = time(quick ? 2 : 5, () => { const s = new Float64Array(k * k); for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) s[i * k + j] = x[i] * x[j]; const all = ewmaCovarianceReference(x, N, k, 0.94, s, true); return trace(all, k, (N - 1) * k * k); });
     row("ewma whole sequence", k, "ts twin", tsSeq, ewmaFlops);
     row("ewma whole sequence", k, "wasm simd", wasmSeq, ewmaFlops, tsSeq);
+    // packed upper triangles: the same matrices (Σ is symmetric) in k(k+1)/2 values each
+    const m = (k * (k + 1)) / 2, packedFlops = 3 * N * m;
+    const pState = kernel.allocF64(m), pSeq = kernel.allocF64(N * m, "packed ewma sequence");
+    const pInit = () => { const s = kernel.f64(pState, m); let o = 0; for (let i = 0; i < k; i++) for (let j = i; j < k; j++) s[o++] = x[i] * x[j]; return s; };
+    const wasmPacked = time(quick ? 3 : 11, () => { pInit(); ex.ewmaCovariancePacked(xPtr, N, k, 0.94, pState, pSeq); return kernel.f64(pSeq, N * m)[(N - 1) * m]; });
+    const tsPacked = time(quick ? 2 : 5, () => { const s = Float64Array.from(pInit()); return ewmaCovariancePackedReference(x, N, k, 0.94, s, true)[(N - 1) * m]; });
+    row("ewma whole sequence, packed", k, "ts twin", tsPacked, packedFlops);
+    row("ewma whole sequence, packed", k, "wasm simd", wasmPacked, packedFlops, tsPacked);
   } else {
     const chunk = 32; // 32 × 500² × 8 B = 64 MB per chunk; the 5 GB sequence streams through it
     const buf = kernel.allocF64(chunk * k * k, "ewma chunk");

@@ -3,6 +3,7 @@ export { covarianceScratchLength } from "./center-columns";
 export { sampleCovariance } from "./sample-covariance";
 export { correlationFromCovariance } from "./correlation";
 export { ewmaCovariance } from "./ewma-covariance";
+export { ewmaCovariancePacked } from "./ewma-covariance-packed";
 export { ledoitWolf } from "./ledoit-wolf";
 export { cholesky } from "./cholesky";
 export { quadraticForm, bilinearForm } from "./quadratic-form";

@@ -9,6 +9,7 @@ export interface CovarianceExports {
   sampleCovariance(x: number, n: number, k: number, scratch: number, out: number): void;
   correlationFromCovariance(cov: number, k: number, out: number): void;
   ewmaCovariance(x: number, rows: number, k: number, lambda: number, state: number, out: number): void;
+  ewmaCovariancePacked(x: number, rows: number, k: number, lambda: number, state: number, out: number): void;
   ledoitWolf(x: number, n: number, k: number, scratch: number, out: number, info: number): void;
   cholesky(a: number, k: number, out: number): number;
   quadraticForm(sigma: number, k: number, a: number): number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ewmaCovarianceAtRows, ewmaCovarianceLast, ewmaCovarianceSequence, ewmaCovarianceStream } from "../../src/covariance/ewma-covariance.ts";
-import { ewmaCovarianceReference } from "../../src/covariance/ewma-covariance.reference.ts";
+import { ewmaCovarianceAtRows, ewmaCovarianceLast, ewmaCovarianceSequence, ewmaCovarianceStream, packedIndex } from "../../src/covariance/ewma-covariance.ts";
+import { ewmaCovarianceReference, ewmaCovariancePackedReference } from "../../src/covariance/ewma-covariance.reference.ts";
 import { expectCovClose, newKernel, randomReturns } from "./helpers.ts";
 
 function twin(x: Float64Array, n: number, k: number, lambda = 0.94): Float64Array {
@@ -17,6 +17,24 @@ describe("ewmaCovariance", () => {
     const seq = ewmaCovarianceSequence(newKernel(), x, n, k);
     for (let t = 0; t < n; t += 10) expectCovClose(seq.subarray(t * k * k, (t + 1) * k * k), expected.subarray(t * k * k, (t + 1) * k * k), k);
     expect(seq[1]).toBeCloseTo(x[0] * x[1], 18);
+  });
+
+  it("packed: every Σ_t is the upper triangle of the full one, and the kernel equals its packed twin", () => {
+    const m = (k * (k + 1)) / 2;
+    const full = ewmaCovarianceSequence(newKernel(), x, n, k);
+    const packed = ewmaCovarianceSequence(newKernel(), x, n, k, { packed: true });
+    expect(packed.length).toBe(n * m);
+    for (let t = 0; t < n; t++) {
+      for (let i = 0; i < k; i++) for (let j = i; j < k; j++) expect(packed[t * m + packedIndex(i, j, k)]).toBe(full[t * k * k + i * k + j]);
+    }
+    const state = new Float64Array(m);
+    for (let i = 0; i < k; i++) for (let j = i; j < k; j++) state[packedIndex(i, j, k)] = x[i] * x[j];
+    const twinPacked = ewmaCovariancePackedReference(x, n, k, 0.94, state, true);
+    let worst = 0;
+    for (let i = 0; i < packed.length; i++) worst = Math.max(worst, Math.abs(packed[i] - twinPacked[i]) / Math.max(Math.abs(twinPacked[i]), 1e-300));
+    expect(worst).toBeLessThan(1e-12);
+    // chunked streaming and the last matrix agree in packed form too
+    expect(ewmaCovarianceLast(newKernel(), x, n, k, { packed: true })).toEqual(packed.slice((n - 1) * m));
   });
 
   it("streamed in chunks of any size gives the same matrices and last state", () => {
