@@ -129,7 +129,8 @@ export function paceSchemeLanes(
     const r = v128.load(ret + o), e = v128.load(pE + o), pos = v128.load(pP + o);
     // 4. opportunity term, mark to market, ruin
     const oc = v128.load(pOc + o);
-    v128.store(pOc + o, v128.bitselect(f64x2.add(oc, f64x2.mul(f64x2.sub(v128.load(lstarPrev + o), f64x2.div(pos, e)), r)), oc, live));
+    // masked increments: a lane that is out adds +0 (its NaN or ∞ garbage is and-ed away), which leaves the sum as is
+    v128.store(pOc + o, f64x2.add(oc, v128.and(f64x2.mul(f64x2.sub(v128.load(lstarPrev + o), f64x2.div(pos, e)), r), live)));
     const eMinus = f64x2.add(e, f64x2.mul(pos, r));
     const pMinus = f64x2.mul(pos, f64x2.add(one, r));
     const ruinNow = v128.and(live, f64x2.le(eMinus, ruinEquity));
@@ -155,16 +156,16 @@ export function paceSchemeLanes(
     const invK = v128.load(invDepth + o);
     const halfSpread = f64x2.mul(half, v128.load(spread + o));
     const c = f64x2.add(f64x2.add(f64x2.mul(absN, halfSpread), f64x2.mul(n, d)), f64x2.mul(f64x2.mul(f64x2.mul(half, n), n), invK));
-    v128.store(pD + o, v128.bitselect(f64x2.add(d, f64x2.mul(n, invK)), d, trading));
+    v128.store(pD + o, f64x2.add(d, v128.and(f64x2.mul(n, invK), trading)));
     // state: trading lanes trade; lanes ruined now keep the marked values; dead lanes stay
     v128.store(pE + o, v128.bitselect(f64x2.sub(eMinus, c), v128.bitselect(eMinus, e, ruinNow), trading));
     v128.store(pP + o, v128.bitselect(f64x2.add(pMinus, n), v128.bitselect(pMinus, pos, ruinNow), trading));
     v128.store(pAlive + o, v128.bitselect(zero, alive, ruinNow));
     v128.store(pRuin + o, v128.bitselect(tv, v128.load(pRuin + o), ruinNow));
     const slip = v128.load(pSlip + o), turn = v128.load(pTurn + o), traded = v128.load(pTraded + o), cost = v128.load(pCost + o);
-    v128.store(pSlip + o, v128.bitselect(f64x2.add(slip, f64x2.mul(c, invE)), slip, trading));
-    v128.store(pTurn + o, v128.bitselect(f64x2.add(turn, f64x2.mul(absN, invE)), turn, trading));
-    v128.store(pTraded + o, v128.bitselect(f64x2.add(traded, absN), traded, trading));
-    v128.store(pCost + o, v128.bitselect(f64x2.add(cost, c), cost, trading));
+    v128.store(pSlip + o, f64x2.add(slip, v128.and(f64x2.mul(c, invE), trading)));
+    v128.store(pTurn + o, f64x2.add(turn, v128.and(f64x2.mul(absN, invE), trading)));
+    v128.store(pTraded + o, f64x2.add(traded, v128.and(absN, trading)));
+    v128.store(pCost + o, f64x2.add(cost, v128.and(c, trading)));
   }
 }
