@@ -6,8 +6,8 @@
 import {
   OUT_WIDTH, O_RUIN_STEP, O_OPPORTUNITY, O_SLIPPAGE, O_TURNOVER, O_TRADED, O_COST, O_EQUITY,
 } from "../../assembly/pacing/layout.ts";
-import { addMoment, emptyMoments, type Moments } from "../metrics/running-moments.ts";
-import { addCoMoment, emptyCoMoments, type CoMoments } from "../metrics/co-moments.ts";
+import { addMoment, emptyMoments, mergeMoments, type Moments } from "../metrics/running-moments.ts";
+import { addCoMoment, emptyCoMoments, mergeCoMoments, type CoMoments } from "../metrics/co-moments.ts";
 
 export interface SchemeBlockStats {
   ruined: number;
@@ -39,11 +39,27 @@ export interface BlockSummary {
   logGrowth: Float64Array[];
 }
 
-function emptyStats(): SchemeBlockStats {
+/** Statistics of no path: the identity of mergeSchemeStats. */
+export function emptyStats(): SchemeBlockStats {
   return {
     ruined: 0, opportunity: emptyMoments(), slippage: emptyMoments(), turnover: emptyMoments(),
     tradedCost: emptyCoMoments(), survivorLogGrowth: emptyMoments(),
     paired: { ruin: emptyMoments(), opportunity: emptyMoments(), slippage: emptyMoments(), turnover: emptyMoments(), logGrowth: emptyMoments() },
+  };
+}
+
+/** a ⊕ b: the statistics of both blocks' paths (Chan's merge for moments; counts add). */
+export function mergeSchemeStats(a: SchemeBlockStats, b: SchemeBlockStats): SchemeBlockStats {
+  const paired = {} as SchemeBlockStats["paired"];
+  for (const k of Object.keys(a.paired) as (keyof SchemeBlockStats["paired"])[]) paired[k] = mergeMoments(a.paired[k], b.paired[k]);
+  return {
+    ruined: a.ruined + b.ruined,
+    opportunity: mergeMoments(a.opportunity, b.opportunity),
+    slippage: mergeMoments(a.slippage, b.slippage),
+    turnover: mergeMoments(a.turnover, b.turnover),
+    tradedCost: mergeCoMoments(a.tradedCost, b.tradedCost),
+    survivorLogGrowth: mergeMoments(a.survivorLogGrowth, b.survivorLogGrowth),
+    paired,
   };
 }
 

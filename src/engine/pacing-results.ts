@@ -3,9 +3,8 @@
  * (reference-scenarios.md, RS-1 "Outputs"), each an estimate with its 95% interval, and
  * the paired differences against the baseline scheme beside the unpaired ones.
  */
-import type { BlockSummary, SchemeBlockStats } from "./block-summary.ts";
-import { mergeMoments, emptyMoments, standardError, type Moments } from "../metrics/running-moments.ts";
-import { mergeCoMoments, emptyCoMoments } from "../metrics/co-moments.ts";
+import { emptyStats, mergeSchemeStats, type BlockSummary, type SchemeBlockStats } from "./block-summary.ts";
+import { standardError, type Moments } from "../metrics/running-moments.ts";
 import { meanInterval, wilsonInterval, ratioInterval, medianInterval, Z95, type Estimate } from "../metrics/intervals.ts";
 
 export const METRICS = [
@@ -85,23 +84,7 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
 }
 
 function foldScheme(stats: SchemeBlockStats[]): SchemeBlockStats {
-  const acc: SchemeBlockStats = {
-    ruined: 0, opportunity: emptyMoments(), slippage: emptyMoments(), turnover: emptyMoments(),
-    tradedCost: emptyCoMoments(), survivorLogGrowth: emptyMoments(),
-    paired: { ruin: emptyMoments(), opportunity: emptyMoments(), slippage: emptyMoments(), turnover: emptyMoments(), logGrowth: emptyMoments() },
-  };
-  for (const s of stats) {
-    acc.ruined += s.ruined;
-    acc.opportunity = mergeMoments(acc.opportunity, s.opportunity);
-    acc.slippage = mergeMoments(acc.slippage, s.slippage);
-    acc.turnover = mergeMoments(acc.turnover, s.turnover);
-    acc.tradedCost = mergeCoMoments(acc.tradedCost, s.tradedCost);
-    acc.survivorLogGrowth = mergeMoments(acc.survivorLogGrowth, s.survivorLogGrowth);
-    for (const k of Object.keys(acc.paired) as (keyof SchemeBlockStats["paired"])[]) {
-      acc.paired[k] = mergeMoments(acc.paired[k], s.paired[k]);
-    }
-  }
-  return acc;
+  return stats.reduce(mergeSchemeStats, emptyStats());
 }
 
 function proportionSe(k: number, n: number): number {

@@ -10,7 +10,8 @@ import { encodeJob, type PacingJob } from "../scenario/encode-job.ts";
 import { createPacingRunner, type Engine } from "./pacing-block.ts";
 import { summarizeBlock, type BlockSummary } from "./block-summary.ts";
 import { planBlocks, DEFAULT_BLOCK_PATHS, type BlockTask } from "./block-plan.ts";
-import { runOnWorkers } from "./worker-pool.ts";
+import { runOnWorkers, type BlockSink } from "./worker-pool.ts";
+import { BlockFold } from "./block-fold.ts";
 import { loadKernelModule } from "../wasm/load-kernel-module.ts";
 import { fail } from "../errors.ts";
 
@@ -21,8 +22,13 @@ export interface RunOptions {
   blockPaths?: number;
   /** number of leading paths whose full trajectories are kept (for plots) */
   tracePaths?: number;
-  /** only these blocks (for shards): indices [first, first + count) of the plan */
+  /** only these blocks (for shards): indices [first, first + count) of the plan; implies keepBlocks */
   blocks?: { first: number; count: number };
+  /**
+   * keep every block's summary in `blocks` (shards need them to merge exactly); by default the
+   * blocks are folded as they arrive into one summary, so memory does not grow with the block count
+   */
+  keepBlocks?: boolean;
   onProgress?: (pathsDone: number, pathsTotal: number) => void;
 }
 
@@ -30,6 +36,7 @@ export interface PacingRun {
   job: PacingJob;
   baseline: number;
   years: number;
+  /** every block's summary in block order (keepBlocks), else one summary folding them all */
   blocks: BlockSummary[];
   /** tracePaths × T × (TRACE_FIXED + 2·nSchemes), see layout.ts */
   trace: Float64Array;
@@ -58,25 +65,33 @@ export async function runPacing(scenario: Scenario, options: RunOptions = {}): P
   }
   const module = engine === "wasm" ? loadKernelModule() : undefined;
   const total = tasks.reduce((a, t) => a + t.nPaths, 0);
-  let done = 0;
-  const progress = (t: BlockTask) => { done += t.nPaths; options.onProgress?.(done, total); };
+  const keep = options.keepBlocks === true || options.blocks !== undefined;
+  const kept: BlockSummary[] = [];
+  const fold = keep ? null : new BlockFold(job.nSchemes, tasks[0].blockIndex, tasks[0].firstPath, total);
+  let trace = new Float64Array(0), done = 0;
+  const onBlock: BlockSink = (summary, blockTrace) => {
+    if (blockTrace.length > 0) trace = blockTrace;
+    if (fold) fold.add(summary);
+    else kept[summary.blockIndex - tasks[0].blockIndex] = summary;
+    done += summary.nPaths;
+    options.onProgress?.(done, total);
+  };
 
   const inThread = workers === 1 || tasks.length === 1;
-  let results: { summary: BlockSummary; trace: Float64Array }[], seconds: number, startup = 0;
+  let seconds: number, startup = 0;
   if (inThread) {
     const start = performance.now();
-    results = runInThread(engine, job, baseline, tasks, progress, module);
+    runInThread(engine, job, baseline, tasks, onBlock, module);
     seconds = (performance.now() - start) / 1000;
   } else {
-    const pool = await runOnWorkers(Math.min(workers, tasks.length), { kind: "init", engine, module: module!, job, baseline }, tasks, progress);
-    ({ results, simulationSeconds: seconds, startupSeconds: startup } = pool);
+    const pool = await runOnWorkers(Math.min(workers, tasks.length), { kind: "init", engine, module: module!, job, baseline }, tasks, onBlock);
+    ({ simulationSeconds: seconds, startupSeconds: startup } = pool);
   }
-  const traced = results.find((r) => r.trace.length > 0);
   return {
     job, baseline, years: horizonYears(job),
-    blocks: results.map((r) => r.summary),
-    trace: traced ? traced.trace : new Float64Array(0),
-    tracePaths: traced ? tracePaths : 0,
+    blocks: fold ? [fold.result()] : kept,
+    trace,
+    tracePaths: trace.length > 0 ? tracePaths : 0,
     timing: { simulation_seconds: seconds, worker_startup_seconds: startup, workers: inThread ? 1 : Math.min(workers, tasks.length), engine },
   };
 }
@@ -92,14 +107,11 @@ export function horizonYears(job: PacingJob): number {
 }
 
 function runInThread(
-  engine: Engine, job: PacingJob, baseline: number, tasks: BlockTask[], progress: (t: BlockTask) => void,
-  module?: WebAssembly.Module,
-): { summary: BlockSummary; trace: Float64Array }[] {
+  engine: Engine, job: PacingJob, baseline: number, tasks: BlockTask[], onBlock: BlockSink, module?: WebAssembly.Module,
+): void {
   const runner = createPacingRunner(engine, job, module);
-  return tasks.map((task) => {
+  for (const task of tasks) {
     const { out, trace } = runner.run(task);
-    const summary = summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, job.nSchemes, baseline, job.params[J_E0]);
-    progress(task);
-    return { summary, trace };
-  });
+    onBlock(summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, job.nSchemes, baseline, job.params[J_E0]), trace);
+  }
 }

@@ -16,8 +16,10 @@ type WorkerMessage =
   | { kind: "done"; summary: BlockSummary; trace: Float64Array }
   | { kind: "error"; message: string };
 
+/** Receives each block's summary (and trace, empty unless traced) as it completes, in any order. */
+export type BlockSink = (summary: BlockSummary, trace: Float64Array) => void;
+
 export interface PoolRun {
-  results: { summary: BlockSummary; trace: Float64Array }[];
   /** seconds until every worker had loaded the code and built its runner */
   startupSeconds: number;
   /** seconds from then until the last block was done */
@@ -25,9 +27,8 @@ export interface PoolRun {
 }
 
 export async function runOnWorkers(
-  count: number, init: WorkerInit, tasks: BlockTask[], progress: (t: BlockTask) => void,
+  count: number, init: WorkerInit, tasks: BlockTask[], onBlock: BlockSink,
 ): Promise<PoolRun> {
-  const results: { summary: BlockSummary; trace: Float64Array }[] = new Array(tasks.length);
   const started = performance.now();
   const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { execArgv: [] }));
   const failed = (w: Worker) => new Promise<never>((_, reject) => {
@@ -51,14 +52,12 @@ export async function runOnWorkers(
       w.on("message", (msg: WorkerMessage) => {
         if (msg.kind === "error") return reject(new Error(msg.message));
         if (msg.kind !== "done") return;
-        const i = tasks.findIndex((t) => t.blockIndex === msg.summary.blockIndex);
-        results[i] = { summary: msg.summary, trace: msg.trace };
-        progress(tasks[i]);
+        onBlock(msg.summary, msg.trace);
         give();
       });
       give();
     })))]);
-    return { results, startupSeconds: (ready - started) / 1000, simulationSeconds: (performance.now() - ready) / 1000 };
+    return { startupSeconds: (ready - started) / 1000, simulationSeconds: (performance.now() - ready) / 1000 };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
