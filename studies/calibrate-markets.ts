@@ -91,7 +91,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     best_scheme: rec.ranking_by_objective[0] ?? null, seconds,
   }));
   const explanations = rows.map((r) => explain(r.id, r.profile, r.rec, rows));
-  const doc = { study: "calibrate-markets", seed, paths, coarse_paths: coarsePaths, max_ruin: maxRuin, git_revision: gitRevision(), date: new Date().toISOString(), table, explanations };
+  const doc = {
+    study: "calibrate-markets", seed, paths, coarse_paths: coarsePaths, max_ruin: maxRuin, git_revision: gitRevision(), table, explanations,
+    timing: { date: new Date().toISOString(), total_seconds: rows.reduce((a, r) => a + r.seconds, 0) },
+  };
   writeFileAtomic(join(out, "results.json"), toJson(doc));
   const cols = Object.keys(table[0] ?? {});
   const cell = (v: unknown) => (v && typeof v === "object" ? (v as { estimate: number | null }).estimate : v);

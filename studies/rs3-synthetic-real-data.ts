@@ -10,10 +10,10 @@
  * drift (G7) and a pyramiding summary (G8). Writes DIR/results.json (the RS-3 shape plus
  * extra fields), DIR/<id>-windows.csv and DIR/report.html (offline plotly).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { execSync } from "node:child_process";
 import { join } from "node:path";
 import { UsageError } from "../src/errors.ts";
+import { writeFileAtomic } from "../src/io/write-atomic.ts";
+import { gitRevision } from "../src/io/git-revision.ts";
 import { Kernel } from "../src/wasm/kernel.ts";
 import { loadKernelModule } from "../src/wasm/load-kernel-module.ts";
 import type { DataPolicy } from "../src/data/price-series.ts";
@@ -64,6 +64,7 @@ export function parseArgs(argv: string[]): Rs3Config | null {
 
 /** Runs RS-3 and writes the outputs; returns the results object. */
 export function run(cfg: Rs3Config): Record<string, unknown> {
+  const started = performance.now();
   const kernel = new Kernel(loadKernelModule());
   const instruments: Record<string, InstrumentResult> = {};
   const csv: Record<string, string> = {};
@@ -75,18 +76,16 @@ export function run(cfg: Rs3Config): Record<string, unknown> {
     csv[spec.id] = r.csv;
     series[spec.id] = r.plot;
   }
-  let revision = "unknown";
-  try { revision = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim(); } catch { /* not a git checkout */ }
   const results = {
-    scenario: "RS-3", git_revision: revision, policy: cfg.policy,
+    scenario: "RS-3", seed: null, git_revision: gitRevision(), policy: cfg.policy,
     config: { window_changes: cfg.window, atr_period: cfg.atrPeriod, capital: cfg.capital, risk_fraction: cfg.riskFraction, leverage_cap: cfg.cap, data_dir: cfg.dataDir },
     units: "delta_vol, realised_vol, atr14: S price units per aligned-date step; var_A, var_B, cov_AB: leg price units squared per step",
     instruments,
+    timing: { date: new Date().toISOString(), total_seconds: (performance.now() - started) / 1000 },
   };
-  mkdirSync(cfg.out, { recursive: true });
-  writeFileSync(join(cfg.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
-  for (const [id, text] of Object.entries(csv)) writeFileSync(join(cfg.out, `${id}-windows.csv`), text);
-  writeFileSync(join(cfg.out, "report.html"), rs3Report(results, series));
+  writeFileAtomic(join(cfg.out, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  for (const [id, text] of Object.entries(csv)) writeFileAtomic(join(cfg.out, `${id}-windows.csv`), text);
+  writeFileAtomic(join(cfg.out, "report.html"), rs3Report(results, series));
   return results;
 }
 

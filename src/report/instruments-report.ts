@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { plotlyHtml, type Figure, type ReportPage } from "./plotly-html.ts";
 import { readWindowsCsv, type WindowColumns } from "./instrument-windows.ts";
-import { configurationSummary, runTimeFact } from "./report-facts.ts";
+import { configurationSummary, dateFact, runTimeFact } from "./report-facts.ts";
 import { at, needObject, type Problems } from "./document-checks.ts";
 
 type Doc = Record<string, unknown>;
@@ -47,7 +47,7 @@ export function instrumentsReportPage(doc: Doc, file?: string): ReportPage {
     seed: seedFact(doc),
     configuration: config === null ? "not recorded" : configurationSummary(config),
     "git revision": String(at(doc, "provenance.git_revision") ?? doc.git_revision ?? "not recorded"),
-    date: String(at(doc, "provenance.date") ?? doc.date ?? (file ? `${statSync(file).mtime.toISOString()} (file time; not recorded by the study)` : "not recorded")),
+    date: dateFact(doc) ?? (file ? `${statSync(file).mtime.toISOString()} (file time; not recorded by the study)` : "not recorded"),
     "run time (s)": runTimeFact(doc.timing as Record<string, unknown> | undefined),
   };
   const cap = num(at(doc, "config.leverage_cap")) ?? num(at(doc, "config.cap"));

@@ -7,7 +7,7 @@
 import type { PacingDocument } from "../engine/pacing-document.ts";
 import { METRICS } from "../engine/pacing-results.ts";
 import { plotlyHtml, type Figure, type ReportPage } from "./plotly-html.ts";
-import { configurationSummary, runTimeFact } from "./report-facts.ts";
+import { configurationSummary, dateFact, runTimeFact } from "./report-facts.ts";
 
 const UNITS: Record<string, string> = {
   ruin_probability: "share of paths", opportunity_cost: "per year", slippage: "share of equity per year",
@@ -28,7 +28,7 @@ export function pacingReportPage(doc: PacingDocument): ReportPage {
     facts: {
       scenario: doc.scenario, paths: doc.paths, steps: doc.steps, "horizon (years)": doc.horizon_years, seed: doc.seed,
       configuration: configurationSummary(doc.config),
-      "git revision": doc.provenance.git_revision, date: String(doc.timing.date ?? "not recorded"), engine: doc.provenance.engine,
+      "git revision": doc.provenance.git_revision, date: dateFact(doc as unknown as Record<string, unknown>) ?? "not recorded", engine: doc.provenance.engine,
       "run time (s)": runTimeFact(doc.timing),
       "simulation time (s)": typeof doc.timing.simulation_seconds === "number" ? doc.timing.simulation_seconds.toFixed(3) : "?", workers: doc.timing.workers ?? "?",
     },

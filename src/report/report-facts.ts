@@ -20,6 +20,17 @@ export function runTimeFact(timing: Record<string, unknown> | undefined): string
   return typeof t === "number" && Number.isFinite(t) ? t.toFixed(3) : "?";
 }
 
+/**
+ * When the run happened: `timing.date` (where studies keep it, beside the other facts that
+ * differ between two runs of one seed), else an older document's `provenance.date` or `date`.
+ */
+export function dateFact(doc: Record<string, unknown>): string | null {
+  const timing = doc.timing as Record<string, unknown> | undefined;
+  const provenance = doc.provenance as Record<string, unknown> | undefined;
+  const d = timing?.date ?? provenance?.date ?? doc.date;
+  return typeof d === "string" ? d : null;
+}
+
 /** JSON with object keys sorted at every level (a stable text to hash). */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>

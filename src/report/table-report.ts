@@ -6,7 +6,7 @@
  * is one small bar chart across rows, with 95% whiskers where the column is an estimate.
  */
 import { type Figure, type ReportPage } from "./plotly-html.ts";
-import { configurationSummary, runTimeFact } from "./report-facts.ts";
+import { configurationSummary, dateFact, runTimeFact } from "./report-facts.ts";
 import { at, type Problems } from "./document-checks.ts";
 
 type Doc = Record<string, unknown>;
@@ -40,7 +40,7 @@ export function tableReportPage(doc: Doc): ReportPage {
       seed: typeof doc.seed === "number" ? doc.seed : "not recorded",
       configuration: `${Object.entries(scalars).filter(([k]) => k !== "study" && k !== "seed").map(([k, v]) => `${k} ${v}`).join(", ")} · ${configurationSummary(doc.config ?? scalars)}`,
       "git revision": String(at(doc, "provenance.git_revision") ?? doc.git_revision ?? "not recorded"),
-      date: String(at(doc, "provenance.date") ?? doc.date ?? "not recorded"),
+      date: dateFact(doc) ?? "not recorded",
       "run time (s)": runTimeFact(doc.timing as Record<string, unknown> | undefined),
     },
     notes: Array.isArray(doc.explanations) ? doc.explanations.map(String) : [],
