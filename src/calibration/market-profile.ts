@@ -72,7 +72,7 @@ export interface MarketProfile {
  * @throws Error when a likelihood fit does not converge and allowFallback is not set
  */
 export function estimateProfile(series: PriceSeries, options: ProfileOptions = {}): MarketProfile {
-  const rows = series.dates.map((d, i) => i).filter((i) => (!options.from || series.dates[i].slice(0, options.from.length) >= options.from) && (!options.to || series.dates[i].slice(0, options.to.length) <= options.to));
+  const rows = series.dates.map((_, i) => i).filter((i) => (!options.from || series.dates[i].slice(0, options.from.length) >= options.from) && (!options.to || series.dates[i].slice(0, options.to.length) <= options.to));
   const s = rows.length === series.dates.length ? series : sliceSeries(series, rows[0] ?? 0, (rows[rows.length - 1] ?? -1) + 1);
   const n = s.close.length - 1;
   if (n < MIN_OBSERVATIONS) {

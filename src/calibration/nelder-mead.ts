@@ -41,7 +41,7 @@ function simplexRun(f: (x: number[]) => number, x0: number[], step: number, tol:
   vals = vals.map((v) => (Number.isNaN(v) ? Infinity : v));
   let converged = false;
   while (evals < budget) {
-    const order = vals.map((v, i) => i).sort((a, b) => vals[a] - vals[b]);
+    const order = vals.map((_, i) => i).sort((a, b) => vals[a] - vals[b]);
     const P = order.map((i) => pts[i]), V = order.map((i) => vals[i]);
     for (let i = 0; i <= n; i++) { pts[i] = P[i]; vals[i] = V[i]; }
     let size = 0;
