@@ -1,3 +1,5 @@
+import { ewmaRow } from "./ewma-row";
+
 /**
  * EWMA covariance (RiskMetrics), packed: the same recursion as ./ewma-covariance.ts,
  * Σ_t = λ·Σ_{t−1} + (1 − λ)·r_t r_tᵀ, on the upper triangle only — Σ is symmetric, so half the
@@ -14,7 +16,6 @@
  */
 export function ewmaCovariancePacked(x: usize, rows: i32, k: i32, lambda: f64, state: usize, out: usize): void {
   const packed = <usize>(k * (k + 1) / 2) << 3;
-  const lam = f64x2.splat(lambda);
   const w = 1.0 - lambda;
   let prev = state;
   for (let t = 0; t < rows; t++) {
@@ -22,20 +23,9 @@ export function ewmaCovariancePacked(x: usize, rows: i32, k: i32, lambda: f64, s
     const dst = out != 0 ? out + <usize>t * packed : state;
     let rowStart: usize = 0;
     for (let i = 0; i < k; i++) {
-      const ci = w * load<f64>(r + (<usize>i << 3));
-      const cv = f64x2.splat(ci);
-      const src = prev + rowStart, dr = dst + rowStart, ri = r + (<usize>i << 3);
-      const len = k - i;
-      let j = 0;
-      for (; j + 1 < len; j += 2) {
-        const o = <usize>j << 3;
-        v128.store(dr + o, f64x2.add(f64x2.mul(lam, v128.load(src + o)), f64x2.mul(cv, v128.load(ri + o))));
-      }
-      if (j < len) {
-        const o = <usize>j << 3;
-        store<f64>(dr + o, lambda * load<f64>(src + o) + ci * load<f64>(ri + o));
-      }
-      rowStart += <usize>len << 3;
+      const ri = r + (<usize>i << 3); // row i of the upper triangle pairs r_i with r_i … r_{k−1}
+      ewmaRow(dst + rowStart, prev + rowStart, ri, k - i, lambda, w * load<f64>(ri));
+      rowStart += <usize>(k - i) << 3;
     }
     prev = dst;
   }

@@ -1,3 +1,5 @@
+import { ewmaRow } from "./ewma-row";
+
 /**
  * EWMA covariance (RiskMetrics), streamed: Σ_t = λ·Σ_{t−1} + (1 − λ)·r_t r_tᵀ for the
  * `rows` observations of one chunk, starting from the matrix in `state`.
@@ -16,26 +18,14 @@
  */
 export function ewmaCovariance(x: usize, rows: i32, k: i32, lambda: f64, state: usize, out: usize): void {
   const kk = <usize>(k * k) << 3;
-  const lam = f64x2.splat(lambda);
   const w = 1.0 - lambda;
   let prev = state;
   for (let t = 0; t < rows; t++) {
     const r = x + (<usize>(t * k) << 3);
     const dst = out != 0 ? out + <usize>t * kk : state;
     for (let i = 0; i < k; i++) {
-      const ci = w * load<f64>(r + (<usize>i << 3));
-      const cv = f64x2.splat(ci);
-      const src = prev + (<usize>(i * k) << 3);
-      const dr = dst + (<usize>(i * k) << 3);
-      let j = 0;
-      for (; j + 1 < k; j += 2) {
-        const o = <usize>j << 3;
-        v128.store(dr + o, f64x2.add(f64x2.mul(lam, v128.load(src + o)), f64x2.mul(cv, v128.load(r + o))));
-      }
-      if (j < k) {
-        const o = <usize>j << 3;
-        store<f64>(dr + o, lambda * load<f64>(src + o) + ci * load<f64>(r + o));
-      }
+      const row = <usize>(i * k) << 3;
+      ewmaRow(dst + row, prev + row, r, k, lambda, w * load<f64>(r + (<usize>i << 3)));
     }
     prev = dst;
   }
