@@ -18,6 +18,15 @@ const M_F = 0, M_SIG2 = 1, M_LSTAR = 2, M_LSTAR_PREV = 3, M_LOGP = 4, M_RET = 5,
 const M_LIQ = 7, M_SPREAD = 8, M_SIGHAT = 9, M_SIGMA = 10, M_Z = 11, M_JUMP = 12, M_INV_DEPTH = 13, M_DRAW = 14;
 const MARKET_ARRAYS = 15;
 
+// Per-regime constants at the start of scratch, f64[MAX_REGIMES] each: σ_s, (σ₀/σ_s)^α (depth
+// relative to calm), s₀·σ_s/σ₀ (spread), 1/K with K = κ₀E₀·(σ₀/σ_s)^α.
+const R_SIGMA = 0, R_LIQ = 1, R_SPREAD = 2, R_INV_DEPTH = 3;
+const REGIME_CONSTS = 4;
+
+// @ts-ignore: decorator
+@inline function regimeConst(scratch: usize, which: i32, regime: i32): usize {
+  return scratch + ((<usize>(which * MAX_REGIMES + regime)) << 3);
+}
 // @ts-ignore: decorator
 @inline function par(job: usize, slot: i32): f64 {
   return load<f64>(job + (<usize>slot << 3));
@@ -31,20 +40,19 @@ const MARKET_ARRAYS = 15;
   return Math.min(Math.max(x, lo), hi);
 }
 
-/** Records lane l's regime and that regime's σ, liquidity, spread and 1/depth (per-regime constants at `scratch`). */
+/** Records lane l's regime and that regime's σ, liquidity, spread and 1/depth. */
 // @ts-ignore: decorator
 @inline function setRegime(mk: usize, l: i32, regime: i32, scratch: usize): void {
-  const r = <usize>regime << 3;
   store<f64>(lane(mk, M_REGIME, l), <f64>regime);
-  store<f64>(lane(mk, M_SIGMA, l), load<f64>(scratch + r));
-  store<f64>(lane(mk, M_LIQ, l), load<f64>(scratch + (MAX_REGIMES << 3) + r));
-  store<f64>(lane(mk, M_SPREAD, l), load<f64>(scratch + (2 * MAX_REGIMES << 3) + r));
-  store<f64>(lane(mk, M_INV_DEPTH, l), load<f64>(scratch + (3 * MAX_REGIMES << 3) + r));
+  store<f64>(lane(mk, M_SIGMA, l), load<f64>(regimeConst(scratch, R_SIGMA, regime)));
+  store<f64>(lane(mk, M_LIQ, l), load<f64>(regimeConst(scratch, R_LIQ, regime)));
+  store<f64>(lane(mk, M_SPREAD, l), load<f64>(regimeConst(scratch, R_SPREAD, regime)));
+  store<f64>(lane(mk, M_INV_DEPTH, l), load<f64>(regimeConst(scratch, R_INV_DEPTH, regime)));
 }
 
 /** Scratch bytes simulatePacing needs for nSchemes schemes. */
 export function pacingScratchBytes(nSchemes: i32): usize {
-  return ((<usize>(4 * MAX_REGIMES + (MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 3)
+  return ((<usize>(REGIME_CONSTS * MAX_REGIMES + (MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 3)
     + laneStateBytes(LANES);
 }
 
@@ -89,19 +97,16 @@ export function simulatePacing(
   const vAlphaMean = f64x2.splat(alphaMean), vPhi = f64x2.splat(phi), vAlphaInnov = f64x2.splat(alphaInnov);
   const vNoise = f64x2.splat(noise), vGamma = f64x2.splat(gamma), vLmax = f64x2.splat(lmax), vNegLmax = f64x2.splat(-lmax);
 
-  // Per-regime constants: σ_s, (σ₀/σ_s)^α (depth relative to calm), s₀·σ_s/σ₀, 1/K (K = κ₀E₀·(σ₀/σ_s)^α).
-  const regimeSigma = scratch, regimeLiq = scratch + (MAX_REGIMES << 3), regimeSpread = scratch + (2 * MAX_REGIMES << 3);
-  const regimeInvDepth = scratch + (3 * MAX_REGIMES << 3);
   const sigma0 = par(job, J_SIGMA), thinning = par(job, J_THINNING);
   for (let r = 0; r < nRegimes; r++) {
     const s = par(job, J_SIGMA + r);
-    store<f64>(regimeSigma + (<usize>r << 3), s);
     const liquidity = Math.pow(sigma0 / s, thinning);
-    store<f64>(regimeLiq + (<usize>r << 3), liquidity);
-    store<f64>(regimeInvDepth + (<usize>r << 3), 1.0 / (par(job, J_DEPTH) * liquidity));
-    store<f64>(regimeSpread + (<usize>r << 3), par(job, J_SPREAD) * s / sigma0);
+    store<f64>(regimeConst(scratch, R_SIGMA, r), s);
+    store<f64>(regimeConst(scratch, R_LIQ, r), liquidity);
+    store<f64>(regimeConst(scratch, R_INV_DEPTH, r), 1.0 / (par(job, J_DEPTH) * liquidity));
+    store<f64>(regimeConst(scratch, R_SPREAD, r), par(job, J_SPREAD) * s / sigma0);
   }
-  const mk = scratch + (4 * MAX_REGIMES << 3);
+  const mk = scratch + ((<usize>(REGIME_CONSTS * MAX_REGIMES)) << 3);
   const sch = mk + ((<usize>(MARKET_ARRAYS * LANES)) << 3);
   const rng = sch + ((<usize>(SCHEME_ARRAYS * nSchemes * LANES)) << 3);
 
