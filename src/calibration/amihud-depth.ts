@@ -8,6 +8,8 @@
  * Steps with unknown or zero volume are left out.
  * Reference: Amihud, Y. (2002), J. Financial Markets 5, 31–56; Kyle (1985).
  */
+import { median } from "../metrics/median.ts";
+
 export interface AmihudResult {
   /** median |r|/V over the used steps (per currency unit) */
   illiquidity: number;
@@ -34,7 +36,3 @@ export function amihudDepth(r: ArrayLike<number>, value: ArrayLike<number>, sele
   return { illiquidity: median(ratios), medianValue: median(values), steps: ratios.length };
 }
 
-export function median(a: number[]): number {
-  const s = a.slice().sort((x, y) => x - y), n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-}

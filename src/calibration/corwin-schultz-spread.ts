@@ -8,7 +8,7 @@
  * Bars with O = H = L = C (close-only history) or missing H/L are skipped.
  * Units: full relative spread (0.001 = 10 bps).
  */
-import { median } from "./amihud-depth.ts";
+import { median } from "../metrics/median.ts";
 
 /** @returns the median spread and the number of two-day pairs used, or null below 20 pairs */
 export function corwinSchultzSpread(high: ArrayLike<number>, low: ArrayLike<number>, select?: (t: number) => boolean): { spread: number; pairs: number } | null {

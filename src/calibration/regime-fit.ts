@@ -20,6 +20,7 @@ import { nelderMead } from "./nelder-mead.ts";
 import { observedInformation, invertSpd } from "./observed-information.ts";
 import type { RegimeParams } from "./regime-model.ts";
 import { fail } from "../errors.ts";
+import { Z95 } from "../metrics/intervals.ts";
 
 export interface Interval { lo: number; hi: number }
 
@@ -50,7 +51,6 @@ export interface RegimeFitOptions {
   label?: string;
 }
 
-const Z = 1.959963984540054;
 const logit = (p: number) => Math.log(p / (1 - p));
 const expit = (v: number) => 1 / (1 + Math.exp(-v));
 
@@ -114,7 +114,7 @@ export function regimeFit(x: Float64Array, stepsPerYear: number, options: Regime
   const iv = (i: number, g: (v: number) => number): Interval | null => {
     if (!cov || i >= th.length || !(cov[i][i] > 0)) return null;
     const se = Math.sqrt(cov[i][i]);
-    const a = g(th[i] - Z * se), b = g(th[i] + Z * se);
+    const a = g(th[i] - Z95 * se), b = g(th[i] + Z95 * se);
     return { lo: Math.min(a, b), hi: Math.max(a, b) };
   };
   const f = hamiltonFilter(x, params);

@@ -1,3 +1,5 @@
+import { medianOfSorted } from "../metrics/median.ts";
+
 /**
  * Isolated-spike detector: a close whose log move in and out both exceed k robust standard
  * deviations, in opposite directions, and nearly cancel — a bad print, not a crash.
@@ -33,12 +35,7 @@ export function detectSpikes(close: ArrayLike<number>, k = 8, minMove = 0.03, wi
 /** 1.4826·median(|x − median x|) over x[lo, hi): a consistent σ estimate for normal data. */
 export function robustScale(x: ArrayLike<number>, lo: number, hi: number): number {
   const v = Array.from({ length: hi - lo }, (_, i) => x[lo + i]).sort((p, q) => p - q);
-  const med = median(v);
+  const med = medianOfSorted(v);
   const dev = v.map((u) => Math.abs(u - med)).sort((p, q) => p - q);
-  return 1.4826 * median(dev);
-}
-
-function median(sorted: number[]): number {
-  const m = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[m] : 0.5 * (sorted[m - 1] + sorted[m]);
+  return 1.4826 * medianOfSorted(dev);
 }

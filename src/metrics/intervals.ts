@@ -5,6 +5,7 @@
 import type { Moments } from "./running-moments.ts";
 import { standardError } from "./running-moments.ts";
 import type { CoMoments } from "./co-moments.ts";
+import { medianOfSorted } from "./median.ts";
 
 export interface Estimate {
   estimate: number | null;
@@ -55,7 +56,7 @@ export function medianInterval(values: Float64Array, scale = 1): Estimate {
   const n = values.length;
   if (n === 0) return { estimate: null, lo: null, hi: null };
   values.sort();
-  const median = n % 2 ? values[(n - 1) / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+  const median = medianOfSorted(values);
   const half = (Z95 * Math.sqrt(n)) / 2;
   const lo = values[Math.max(0, Math.floor(n / 2 - half) - 1)];
   const hi = values[Math.min(n - 1, Math.ceil(n / 2 + half) - 1)];
