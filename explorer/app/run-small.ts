@@ -3,12 +3,11 @@
  * simulated by the WASM kernel in blocks of 64 paths, folded into the RS-1 metrics with
  * their 95% intervals. Uses only browser-safe modules (no node APIs).
  */
-import { J_E0, J_STEPS, J_DT } from "../../assembly/pacing/layout.ts";
 import type { ScenarioInput } from "../../src/scenario/scenario-schema.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
-import { encodeJob } from "../../src/scenario/encode-job.ts";
-import { createPacingRunner } from "../../src/engine/pacing-block.ts";
-import { summarizeBlock, type BlockSummary } from "../../src/engine/block-summary.ts";
+import { encodeJob, baselineIndex, horizonYears } from "../../src/scenario/encode-job.ts";
+import { createPacingRunner, simulateBlockSummary } from "../../src/engine/pacing-block.ts";
+import { planBlocks } from "../../src/engine/block-plan.ts";
 import { pacingResults, type PacingResults } from "../../src/engine/pacing-results.ts";
 
 export interface SmallRun {
@@ -27,14 +26,9 @@ export function runSmall(module: WebAssembly.Module, input: ScenarioInput): Smal
   const started = performance.now();
   const scenario = validateScenario(input, "explorer");
   const job = encodeJob(scenario);
-  const baseline = Math.max(0, scenario.baseline ? job.schemeNames.indexOf(scenario.baseline) : 0);
+  const baseline = baselineIndex(scenario, job);
   const runner = createPacingRunner("wasm", job, module);
-  const blocks: BlockSummary[] = [];
-  for (let first = 0, b = 0; first < scenario.paths; first += BLOCK, b++) {
-    const n = Math.min(BLOCK, scenario.paths - first);
-    const { out } = runner.run({ firstPath: first, nPaths: n, nTrace: 0 });
-    blocks.push(summarizeBlock(b, first, out, n, job.nSchemes, baseline, job.params[J_E0]));
-  }
-  const results = pacingResults(blocks, job.schemeNames, baseline, job.params[J_STEPS] * job.params[J_DT]);
+  const blocks = planBlocks(scenario.paths, BLOCK).map((task) => simulateBlockSummary(runner, job, baseline, task).summary);
+  const results = pacingResults(blocks, job.schemeNames, baseline, horizonYears(job));
   return { results, schemeNames: job.schemeNames, milliseconds: performance.now() - started };
 }

@@ -9,6 +9,7 @@ import { zigguratTables } from "../random/ziggurat-tables.ts";
 import { simulatePacingReference } from "../pacing/simulate-pacing.reference.ts";
 import type { PacingJob } from "../scenario/encode-job.ts";
 import { fillSuppliedMarket } from "../market/supplied-market.ts";
+import { summarizeBlock, type BlockSummary } from "./block-summary.ts";
 
 export type Engine = "wasm" | "reference";
 
@@ -29,6 +30,15 @@ export interface BlockOutput {
 
 export interface PacingBlockRunner {
   run(req: BlockRequest): BlockOutput;
+}
+
+/**
+ * Simulates one block and reduces it to its summary (paired differences against scheme
+ * `baseline`); the trace comes back as simulated. Used alike by this thread and by workers.
+ */
+export function simulateBlockSummary(runner: PacingBlockRunner, job: PacingJob, baseline: number, task: BlockRequest & { blockIndex: number }): { summary: BlockSummary; trace: Float64Array } {
+  const { out, trace } = runner.run(task);
+  return { summary: summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, job.nSchemes, baseline, job.params[L.J_E0]), trace };
 }
 
 /** Trace values per path: T steps × (TRACE_FIXED + 2·nSchemes). */

@@ -3,9 +3,7 @@
  * answers each with its block summary (and the trace of block 0). See worker-pool.ts.
  */
 import { parentPort } from "node:worker_threads";
-import { J_E0 } from "../../assembly/pacing/layout.ts";
-import { createPacingRunner, type Engine, type PacingBlockRunner } from "./pacing-block.ts";
-import { summarizeBlock } from "./block-summary.ts";
+import { createPacingRunner, simulateBlockSummary, type Engine, type PacingBlockRunner } from "./pacing-block.ts";
 import type { PacingJob } from "../scenario/encode-job.ts";
 import type { BlockTask } from "./block-plan.ts";
 
@@ -23,10 +21,7 @@ parentPort!.on("message", (msg: WorkerInit | WorkerTask) => {
       parentPort!.postMessage({ kind: "ready" });
       return;
     }
-    const { task } = msg;
-    const { out, trace } = runner!.run(task);
-    const e0 = init!.job.params[J_E0];
-    const summary = summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, init!.job.nSchemes, init!.baseline, e0);
+    const { summary, trace } = simulateBlockSummary(runner!, init!.job, init!.baseline, msg.task);
     parentPort!.postMessage({ kind: "done", summary, trace }, [trace.buffer, ...summary.logGrowth.map((g) => g.buffer)]);
   } catch (error) {
     parentPort!.postMessage({ kind: "error", message: error instanceof Error ? error.message : String(error) });

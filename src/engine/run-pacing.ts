@@ -4,11 +4,10 @@
  * order plus the trace of the first paths. Results are identical for any worker count.
  */
 import { availableParallelism } from "node:os";
-import { J_E0, J_STEPS, J_DT } from "../../assembly/pacing/layout.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";
-import { encodeJob, type PacingJob } from "../scenario/encode-job.ts";
-import { createPacingRunner, type Engine } from "./pacing-block.ts";
-import { summarizeBlock, type BlockSummary } from "./block-summary.ts";
+import { encodeJob, baselineIndex, horizonYears, type PacingJob } from "../scenario/encode-job.ts";
+import { createPacingRunner, simulateBlockSummary, type Engine } from "./pacing-block.ts";
+import type { BlockSummary } from "./block-summary.ts";
 import { planBlocks, DEFAULT_BLOCK_PATHS, type BlockTask } from "./block-plan.ts";
 import { runOnWorkers, type BlockSink } from "./worker-pool.ts";
 import { BlockFold } from "./block-fold.ts";
@@ -96,22 +95,12 @@ export async function runPacing(scenario: Scenario, options: RunOptions = {}): P
   };
 }
 
-/** Index of the scheme paired differences are taken against: the named baseline, else the first. */
-export function baselineIndex(scenario: Scenario, job: PacingJob): number {
-  return Math.max(0, scenario.baseline ? job.schemeNames.indexOf(scenario.baseline) : 0);
-}
-
-/** The horizon T·dt in years: RS-1's annualising divisor. */
-export function horizonYears(job: PacingJob): number {
-  return job.params[J_STEPS] * job.params[J_DT];
-}
-
 function runInThread(
   engine: Engine, job: PacingJob, baseline: number, tasks: BlockTask[], onBlock: BlockSink, module?: WebAssembly.Module,
 ): void {
   const runner = createPacingRunner(engine, job, module);
   for (const task of tasks) {
-    const { out, trace } = runner.run(task);
-    onBlock(summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, job.nSchemes, baseline, job.params[J_E0]), trace);
+    const { summary, trace } = simulateBlockSummary(runner, job, baseline, task);
+    onBlock(summary, trace);
   }
 }

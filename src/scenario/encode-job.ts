@@ -104,3 +104,13 @@ export function encodeJob(s: Scenario, stream = 0): PacingJob {
     } : null,
   };
 }
+
+/** Index of the scheme paired differences are taken against: the named baseline, else the first. */
+export function baselineIndex(scenario: Scenario, job: PacingJob): number {
+  return Math.max(0, scenario.baseline ? job.schemeNames.indexOf(scenario.baseline) : 0);
+}
+
+/** The horizon T·dt in years: RS-1's annualising divisor. */
+export function horizonYears(job: PacingJob): number {
+  return job.params[L.J_STEPS] * job.params[L.J_DT];
+}

@@ -5,8 +5,8 @@
  * block order. Folding them (pacingResults) then gives the bits a single process gives.
  */
 import type { Scenario } from "../scenario/scenario-schema.ts";
-import { encodeJob } from "../scenario/encode-job.ts";
-import { baselineIndex, horizonYears, type PacingRun } from "../engine/run-pacing.ts";
+import { encodeJob, baselineIndex, horizonYears } from "../scenario/encode-job.ts";
+import type { PacingRun } from "../engine/run-pacing.ts";
 import type { BlockSummary } from "../engine/block-summary.ts";
 import { shardBlockRange } from "./shard-spec.ts";
 import type { Shard } from "./shard-file.ts";
