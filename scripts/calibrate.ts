@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadPrices } from "../src/data/load-prices.ts";
 import type { FormatName } from "../src/data/price-formats.ts";
-import { estimateProfile, type ProfileOverrides } from "../src/calibration/market-profile.ts";
+import { estimateProfile, type ProfileOptions, type ProfileOverrides } from "../src/calibration/market-profile.ts";
 import { pacingSearch } from "../src/calibration/pacing-search.ts";
 import { recommendationDocument } from "../src/calibration/recommendation-document.ts";
 import { calibrationReportHtml } from "../src/calibration/calibration-report.ts";
@@ -98,11 +98,12 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const asUsage = <T>(f: () => T): T => { try { return f(); } catch (e) { if (e instanceof RangeError) throw new UsageError(e.message); throw e; } };
   const loaded = asUsage(() => loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy }));
   const intraday = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair" }).series) : undefined;
-  const profile = asUsage(() => estimateProfile(loaded.series, {
+  const profileOptions: ProfileOptions = {
     intraday, volumeUnit: unit, volumeMultiplier: numFlag("volume-multiplier", values["volume-multiplier"] as string | undefined, 1e-9, 1e9),
     accountValue: numFlag("account", values.account as string | undefined, 1e-9, 1e18), overrides,
-    allowFallback: values["allow-fallback"] === true, from: values.from as string | undefined, to: values.to as string | undefined,
-  }));
+    allowFallback: values["allow-fallback"] === true,
+  };
+  const profile = asUsage(() => estimateProfile(loaded.series, { ...profileOptions, from: values.from as string | undefined, to: values.to as string | undefined }));
   const profileSeconds = (performance.now() - started) / 1000;
   const out = String(values.out);
   const doc = { ...profile, data_policy: { policy, repairs: loaded.repairs.length, set_aside: loaded.repairs.filter((r) => r.action === "dropped row").map((r) => ({ date: r.date, reason: r.kind, value: r.value })) }, timing: { profile_seconds: profileSeconds } };
@@ -114,13 +115,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     return;
   }
   const bar = progressBar("calibrate", !values.quiet && process.stderr.isTTY === true);
-  const search = await pacingSearch(profile, {
+  const searchOptions = {
     kinds: kinds as SchemeKind[], seed: intFlag("seed", values.seed as string | undefined, 0, 4294967295),
     refinePaths: intFlag("paths", values.paths as string | undefined, 64, 10_000_000), coarsePaths: intFlag("coarse-paths", values["coarse-paths"] as string | undefined, 64, 10_000_000),
     workers: intFlag("workers", values.workers as string | undefined, 1, 256),
     objective: { maxRuin, opportunity: numFlag("weight-opportunity", values["weight-opportunity"] as string | undefined, 0, 1e6) ?? 1, slippage: numFlag("weight-slippage", values["weight-slippage"] as string | undefined, 0, 1e6) ?? 1 },
-    onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)),
-  });
+  };
+  const search = await pacingSearch(profile, { ...searchOptions, onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)) });
   const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 });
   writeFileAtomic(join(out, "recommendation.json"), toJson(rec));
   writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, search, rec));
@@ -130,11 +131,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     process.stderr.write(`  GP rate ${search.gp.rate.toPrecision(3)} per step\n`);
   }
   if (values["out-of-sample"]) {
+    // the same search, objective and profile options as above, on the calibration window
     const oos = await outOfSampleValidation(loaded.series, {
-      split: numFlag("split", values.split as string | undefined, 0.05, 0.95), kinds: kinds as SchemeKind[],
-      seed: intFlag("seed", values.seed as string | undefined, 0, 4294967295), workers: intFlag("workers", values.workers as string | undefined, 1, 256),
-      refinePaths: intFlag("paths", values.paths as string | undefined, 64, 10_000_000), coarsePaths: intFlag("coarse-paths", values["coarse-paths"] as string | undefined, 64, 10_000_000),
-      evaluationPaths: intFlag("paths", values.paths as string | undefined, 64, 10_000_000), objective: { maxRuin },
+      ...searchOptions, split: numFlag("split", values.split as string | undefined, 0.05, 0.95),
+      evaluationPaths: searchOptions.refinePaths, profile: profileOptions,
     });
     const { search: _s, ...summary } = oos;
     writeFileAtomic(join(out, "out-of-sample.json"), toJson(summary));
