@@ -67,8 +67,8 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
   const profileEarly = estimateProfile(early, options.profile), profileLate = estimateProfile(late, options.profile);
   const search = await pacingSearch(profileEarly, options);
   const objective: Objective = { ...DEFAULT_OBJECTIVE, ...options.objective };
-  const schemes = Object.values(search.recommendations).map((r) => ({ ...schemeOf(r.kind, r.params), params: r.params }));
-  const configs: SchemeConfig[] = schemes.map(({ params: _p, ...s }) => s as SchemeConfig);
+  const recommended = Object.values(search.recommendations);
+  const configs: SchemeConfig[] = recommended.map((r) => schemeOf(r.kind, r.params));
   const choices = { ...options, paths: options.evaluationPaths ?? 4000, seed: options.seed ?? 1 };
   const returnsOf = (s: PriceSeries) => Array.from({ length: s.close.length - 1 }, (_, i) => Math.log(s.close[i + 1] / s.close[i]));
 
@@ -101,7 +101,7 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
     split: { calibration: window(early), validation: window(late) },
     search,
     schemes: configs.map((c, i) => ({
-      scheme: c.name, params: schemes[i].params,
+      scheme: c.name, params: recommended[i].params,
       parametric: pair(pIn[i], pOut[i]), bootstrap: pair(bIn[i], bOut[i]), replay: pair(yIn[i], yOut[i]),
     })),
   };
