@@ -64,35 +64,28 @@ const ZIG_R: f64 = 3.442619855899;
 
 /** The ziggurat after a fast-path rejection of layer i with uniform u (wedges, tail, retries). */
 export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, i: usize, u: f64): f64 {
-  while (true) {
-    if (i == 0) {
-      let x: f64, y: f64;
-      do {
-        x = Math.log(laneUniform(state, lanes, lane)) / ZIG_R;
-        y = Math.log(laneUniform(state, lanes, lane));
-      } while (-2.0 * y < x * x);
-      return u < 0 ? x - ZIG_R : ZIG_R - x;
-    }
-    const xi = load<f64>(zig + (i << 3));
-    const x = u * xi;
-    const xi1 = load<f64>(zig + ((i + 1) << 3));
-    const f0 = Math.exp(-0.5 * (xi * xi - x * x));
-    const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
-    if (f1 + laneUniform(state, lanes, lane) * (f0 - f1) < 1.0) return x;
-    // rejected: draw again (the fast path, then here if it fails once more)
-    const a = laneU32(state, lanes, lane);
-    const b = laneU32(state, lanes, lane);
-    i = <usize>(a & 127);
-    u = (<f64>(a >>> 10) * 2147483648.0 + <f64>(b >>> 1) + 0.5) * 2.220446049250313e-16 - 1.0;
-    if (Math.abs(u) < load<f64>(zig + ((129 + i) << 3))) return u * load<f64>(zig + (i << 3));
+  if (i == 0) {
+    let x: f64, y: f64;
+    do {
+      x = Math.log(laneUniform(state, lanes, lane)) / ZIG_R;
+      y = Math.log(laneUniform(state, lanes, lane));
+    } while (-2.0 * y < x * x);
+    return u < 0 ? x - ZIG_R : ZIG_R - x;
   }
-  return 0; // unreachable
+  const xi = load<f64>(zig + (i << 3));
+  const x = u * xi;
+  const xi1 = load<f64>(zig + ((i + 1) << 3));
+  const f0 = Math.exp(-0.5 * (xi * xi - x * x));
+  const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
+  if (f1 + laneUniform(state, lanes, lane) * (f0 - f1) < 1.0) return x;
+  // rejected: a fresh draw (fast path first; rejections again come back here, ~1% of the time)
+  return laneNormal(state, lanes, lane, zig);
 }
 
 /**
  * N(0, 1) from lane `lane` by the 128-layer ziggurat (Doornik 2005, ZIGNOR): two words give the
- * layer (bits 0–6 of a) and a 53-bit signed uniform u from bits 10–31 of a and 1–31 of b; accepted when |u| < R[i] (~98.8%), else wedges and
- * tail in laneNormalSlow. Tables at `zig`: X[0..128] then R[0..127] (src/random/ziggurat-tables.ts).
+ * layer (bits 0–6 of a) and a 53-bit signed uniform u from bits 10–31 of a and 1–31 of b;
+ * accepted when |u| < R[i] (~98.8%), else wedges and tail in laneNormalSlow. Tables at `zig`: X[0..128] then R[0..127] (src/random/ziggurat-tables.ts).
  */
 // @ts-ignore: decorator
 @inline
