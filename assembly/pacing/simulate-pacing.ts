@@ -8,15 +8,11 @@ import {
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
 import { fillLaneUniforms, fillLaneNormals } from "../random/lane-fill";
 import { expm1Lanes } from "../math/expm1-lanes";
-import { paceSchemeLanes, SCHEME_ARRAYS } from "./pace-scheme-lanes";
-
-/** Paths simulated together (one "block of lanes"); a multiple of 4 for SIMD. */
-export const LANES = 64;
-
-// Per-lane market arrays, f64[LANES] each, in this order after the regime constants.
-const M_F = 0, M_SIG2 = 1, M_LSTAR = 2, M_LSTAR_PREV = 3, M_LOGP = 4, M_RET = 5, M_REGIME = 6;
-const M_LIQ = 7, M_SPREAD = 8, M_SIGHAT = 9, M_SIGMA = 10, M_Z = 11, M_JUMP = 12, M_INV_DEPTH = 13, M_DRAW = 14;
-const MARKET_ARRAYS = 15;
+import { paceSchemeLanes } from "./pace-scheme-lanes";
+import {
+  LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LSTAR_PREV, M_LOGP, M_RET, M_REGIME,
+  M_LIQ, M_SPREAD, M_SIGHAT, M_SIGMA, M_Z, M_JUMP, M_INV_DEPTH, M_DRAW,
+} from "./lane-block";
 
 // Per-regime constants at the start of scratch, f64[MAX_REGIMES] each: σ_s, (σ₀/σ_s)^α (depth
 // relative to calm), s₀·σ_s/σ₀ (spread), 1/K with K = κ₀E₀·(σ₀/σ_s)^α.
@@ -130,9 +126,9 @@ export function simulatePacing(
     for (let s = 0; s < nSchemes; s++) {
       const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3);
       for (let a = 0; a < SCHEME_ARRAYS; a++) {
-        const v = a == 0 ? e0 : a == 3 ? 1.0 : 0.0; // equity E₀, alive flag 1, everything else 0
-        for (let l = 0; l < LANES; l++) store<f64>(lane(base, a, l), v);
+        for (let l = 0; l < LANES; l++) store<f64>(lane(base, a, l), a == 0 ? e0 : 0.0); // equity E₀, everything else 0
       }
+      for (let l = 0; l < LANES; l++) store<i64>(lane(base, S_ALIVE, l), -1); // alive: all-ones mask
     }
 
     for (let t = 1; t <= T; t++) {
@@ -210,11 +206,7 @@ export function simulatePacing(
       }
       // 4., 8., 9. every scheme: mark to market, ruin, pace, trade
       for (let s = 0; s < nSchemes; s++) {
-        paceSchemeLanes(job, schemes + ((<usize>(s * 4)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3),
-          mk + ((<usize>(M_RET * LANES)) << 3), mk + ((<usize>(M_LSTAR_PREV * LANES)) << 3),
-          mk + ((<usize>(M_LSTAR * LANES)) << 3), mk + ((<usize>(M_SIGHAT * LANES)) << 3),
-          mk + ((<usize>(M_LIQ * LANES)) << 3), mk + ((<usize>(M_SPREAD * LANES)) << 3),
-          mk + ((<usize>(M_SIGMA * LANES)) << 3), mk + ((<usize>(M_INV_DEPTH * LANES)) << 3), LANES, <f64>t);
+        paceSchemeLanes(job, schemes + ((<usize>(s * 4)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3), mk, <f64>t);
       }
       if (first < nTrace) {
         const traced = min(count, nTrace - first);

@@ -1,0 +1,45 @@
+/**
+ * Working memory of one block of lanes in the pacing kernel (./simulate-pacing.ts): the
+ * per-lane market arrays and the per-scheme state arrays, f64[LANES] each, back to back.
+ * Kernel-internal; the job, scheme and output layouts users see are in ./layout.ts.
+ *
+ * Every array of a block sits at a constant offset from the block's base, so a pass over
+ * the lanes needs one pointer (base + lane offset) and folds the rest into the instruction.
+ */
+
+/** Paths simulated together (one "block of lanes"); a multiple of 4 for SIMD. */
+export const LANES = 64;
+/** Bytes of one f64[LANES] array; array `a` of a block starts at a·ARRAY_BYTES from its base. */
+export const ARRAY_BYTES = LANES << 3;
+
+// Market arrays, in this order.
+export const M_F = 0; // alpha f
+export const M_SIG2 = 1; // σ̂² (annual)
+export const M_LSTAR = 2; // L*_t
+export const M_LSTAR_PREV = 3; // L*_{t−1}
+export const M_LOGP = 4; // ln S_t
+export const M_RET = 5; // simple return R_t
+export const M_REGIME = 6; // regime index
+export const M_LIQ = 7; // depth relative to calm (σ₀/σ_s)^α
+export const M_SPREAD = 8; // full spread
+export const M_SIGHAT = 9; // σ̂ (annual)
+export const M_SIGMA = 10; // σ of the regime
+export const M_Z = 11; // diffusion draw
+export const M_JUMP = 12; // jump log-return (or the supplied log-return)
+export const M_INV_DEPTH = 13; // 1/K
+export const M_DRAW = 14; // scratch for draws
+export const MARKET_ARRAYS = 15;
+
+// Scheme state arrays, in this order: the state, then the accumulated outputs in layout.ts
+// order (O_RUIN_STEP … O_COST).
+export const S_E = 0; // equity E
+export const S_P = 1; // position P (equity units)
+export const S_D = 2; // transient displacement D
+export const S_ALIVE = 3; // all-ones bits while the path is alive, zero after ruin
+export const S_RUIN = 4; // step of ruin (0 = survived)
+export const S_OPPORTUNITY = 5;
+export const S_SLIPPAGE = 6;
+export const S_TURNOVER = 7;
+export const S_TRADED = 8;
+export const S_COST = 9;
+export const SCHEME_ARRAYS = 10;
