@@ -10,7 +10,7 @@
  *   EWMA sequence: 3·n·k² (Σ_t = λΣ_{t−1} + (1 − λ)·r_t r_tᵀ, every entry).
  * Targets (issue 3): covariance k = 500 ≤ 24 ms; EWMA whole sequence k = 100 ≤ 14 ms.
  *
- * Run: npx tsx bench/covariance.bench.ts [--quick]
+ * Run: npx tsx bench/covariance.bench.ts [--quick] [--only cov|ewma]
  */
 import { Kernel } from "../src/wasm/kernel.ts";
 import { loadKernelModule } from "../src/wasm/load-kernel-module.ts";
@@ -21,6 +21,9 @@ import { ewmaCovarianceReference, ewmaCovariancePackedReference } from "../src/c
 const N = 2520;
 const KS = [10, 100, 500];
 const quick = process.argv.includes("--quick");
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && only !== "cov" && only !== "ewma") throw new RangeError(`covariance bench: --only must be cov or ewma; got ${only}`);
 
 function returns(n: number, k: number): Float64Array {
   let s = 0x9e3779b9;
@@ -63,10 +66,13 @@ for (const k of KS) {
   const scratch = kernel.allocF64(ex.covarianceScratchLength(N, k));
   const out = kernel.allocF64(k * k);
   const covFlops = N * k * (k + 1) + 2 * N * k;
-  const wasmCov = time(quick ? 3 : 15, () => { ex.sampleCovariance(xPtr, N, k, scratch, out); return trace(kernel.f64(out, k * k), k); });
-  const tsCov = time(k >= 500 ? 1 : quick ? 2 : 5, () => trace(sampleCovarianceReference(x, N, k), k));
-  row("sample covariance", k, "ts twin", tsCov, covFlops);
-  row("sample covariance", k, "wasm simd", wasmCov, covFlops, tsCov);
+  if (only !== "ewma") {
+    const wasmCov = time(quick ? 3 : 15, () => { ex.sampleCovariance(xPtr, N, k, scratch, out); return trace(kernel.f64(out, k * k), k); });
+    const tsCov = time(k >= 500 ? 1 : quick ? 2 : 5, () => trace(sampleCovarianceReference(x, N, k), k));
+    row("sample covariance", k, "ts twin", tsCov, covFlops);
+    row("sample covariance", k, "wasm simd", wasmCov, covFlops, tsCov);
+  }
+  if (only === "cov") continue;
 
   const ewmaFlops = 3 * N * k * k;
   const state = kernel.allocF64(k * k);

@@ -1,43 +1,47 @@
 /**
- * Column means and the centred, transposed ("column-major", padded) copy of a
- * row-major n×k matrix — the shared first pass of the covariance kernels.
+ * Column means and the centred copy of a row-major n×k matrix packed in panels of four
+ * columns — the shared first pass of the covariance kernels.
  *
- * Scratch layout (f64, caller-owned, see covarianceScratchLength):
+ * Scratch layout (f64, caller-owned, see covarianceScratchLength), kp = ⌈k/4⌉ panels:
  *
- * | offset (f64)       | length       | content                                   |
- * |--------------------|--------------|-------------------------------------------|
- * | 0                  | kPad · nPad  | xc[j·nPad + t] = x[t·k + j] − mean_j, zero padded |
- * | kPad · nPad        | kPad         | column means (zero past k)                |
+ * | offset (f64)      | length          | content                                              |
+ * |-------------------|-----------------|------------------------------------------------------|
+ * | 0                 | 4·kp·n          | xc[4n·(j>>2) + 4t + (j&3)] = x[t·k + j] − mean_j; 0 for j ≥ k |
+ * | 4·kp·n            | 4·kp            | column means (zero past k)                           |
+ * | 4·kp·n + 4·kp     | 8·kp·(kp + 1)   | upper-triangle 4×4 tiles of Xcᵀ Xc (tile-products.ts) |
  *
- * nPad = n rounded up to a multiple of 2 (one v128), kPad = k rounded up to 4
- * (the register block), so the inner loops need no remainder code.
+ * A panel is t-major (row t of four columns = 32 contiguous bytes), so the tile micro-kernel
+ * reads both operands sequentially, and padding to four columns needs no remainder code.
  */
 
-// @ts-ignore: decorator
-@inline
-export function padN(n: i32): i32 {
-  return (n + 1) & ~1;
-}
-
+/** k rounded up to a whole number of 4-column panels. */
 // @ts-ignore: decorator
 @inline
 export function padK(k: i32): i32 {
   return (k + 3) & ~3;
 }
 
-/** f64 slots the scratch buffer of sampleCovariance/ledoitWolf needs for n×k. */
+/** Byte offset of the column means in the scratch. */
+// @ts-ignore: decorator
+@inline
+export function meansOffset(n: i32, k: i32): usize {
+  return <usize>n * <usize>padK(k) << 3;
+}
+
+/** f64 slots the scratch buffer of sampleCovariance/ledoitWolf needs for n×k (layout above). */
 export function covarianceScratchLength(n: i32, k: i32): i32 {
-  return padK(k) * padN(n) + padK(k);
+  const kp = padK(k) >> 2;
+  return 4 * kp * n + 4 * kp + 8 * kp * (kp + 1);
 }
 
 /**
- * Fills the scratch with column means and centred, transposed columns.
- * Means are plain sums / n; the centred second pass keeps the covariance accurate.
+ * Fills the scratch with column means and centred panels.
+ * Means are plain sums / n (t in order, as the twin); the centred second pass keeps the
+ * covariance accurate.
  */
 export function centerColumns(x: usize, n: i32, k: i32, scratch: usize): void {
-  const nPad = padN(n);
   const kPad = padK(k);
-  const means = scratch + (<usize>(kPad * nPad) << 3);
+  const means = scratch + meansOffset(n, k);
   memory.fill(means, 0, <usize>kPad << 3);
   for (let t = 0; t < n; t++) {
     const row = x + (<usize>(t * k) << 3);
@@ -56,14 +60,21 @@ export function centerColumns(x: usize, n: i32, k: i32, scratch: usize): void {
     const p = means + (<usize>j << 3);
     store<f64>(p, load<f64>(p) * invN);
   }
-  // Zero the padded columns and the padded last row.
-  if (kPad > k) memory.fill(scratch + (<usize>(k * nPad) << 3), 0, <usize>((kPad - k) * nPad) << 3);
-  for (let j = 0; j < k; j++) {
-    const m = load<f64>(means + (<usize>j << 3));
-    const col = scratch + (<usize>(j * nPad) << 3);
-    for (let t = 0; t < n; t++) {
-      store<f64>(col + (<usize>t << 3), load<f64>(x + (<usize>(t * k + j) << 3)) - m);
+  const panelBytes = <usize>n << 5;
+  const full = k >> 2;
+  for (let t = 0; t < n; t++) {
+    const row = x + (<usize>(t * k) << 3);
+    let dst = scratch + (<usize>t << 5);
+    for (let p = 0; p < full; p++) {
+      const src = row + (<usize>p << 5), m = means + (<usize>p << 5);
+      v128.store(dst, f64x2.sub(v128.load(src), v128.load(m)));
+      v128.store(dst, f64x2.sub(v128.load(src, 16), v128.load(m, 16)), 16);
+      dst += panelBytes;
     }
-    if (nPad > n) store<f64>(col + (<usize>n << 3), 0.0);
+    // Last, partial panel: missing columns are zero, so they add nothing to any product.
+    for (let j = full << 2; j < kPad; j++) {
+      const v = j < k ? load<f64>(row + (<usize>j << 3)) - load<f64>(means + (<usize>j << 3)) : 0.0;
+      store<f64>(dst + (<usize>(j & 3) << 3), v);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { centerColumns, padN } from "./center-columns";
+import { centerColumns } from "./center-columns";
 import { crossProducts } from "./sample-covariance";
 
 /**
@@ -20,7 +20,6 @@ import { crossProducts } from "./sample-covariance";
 export function ledoitWolf(x: usize, n: i32, k: i32, scratch: usize, out: usize, info: usize): void {
   centerColumns(x, n, k, scratch);
   crossProducts(scratch, n, k, out, 1.0 / <f64>n);
-  const nPad = padN(n);
   let tr = 0.0, fro = 0.0;
   for (let i = 0; i < k; i++) tr += load<f64>(out + (<usize>(i * k + i) << 3));
   for (let p = 0; p < k * k; p++) {
@@ -33,7 +32,7 @@ export function ledoitWolf(x: usize, n: i32, k: i32, scratch: usize, out: usize,
   for (let t = 0; t < n; t++) {
     let s2 = 0.0;
     for (let j = 0; j < k; j++) {
-      const v = load<f64>(scratch + (<usize>(j * nPad + t) << 3));
+      const v = load<f64>(scratch + (<usize>(((j >> 2) * n + t) * 4 + (j & 3)) << 3)); // panel layout
       s2 += v * v;
     }
     sum4 += s2 * s2;

@@ -8,8 +8,9 @@ import { checkObservations } from "./validate.ts";
 /**
  * Unbiased sample covariance of k series (divisor n − 1), k×k row-major.
  *
- * Method: two passes (means, then centred cross-products), f64x2 SIMD and 2×4 register
- * blocks in assembly/covariance/sample-covariance.ts. Twin: sampleCovarianceReference.
+ * Method: two passes (means, then centred cross-products), f64x2 SIMD 4×4 register tiles on
+ * packed 4-column panels (assembly/covariance/tile-products.ts); each entry sums its n
+ * products in time order. Twin: sampleCovarianceReference.
  * Units: input units squared per observation interval (never annualised here).
  * Reference: domain.md (G2), RS-2.
  *
