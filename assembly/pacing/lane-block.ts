@@ -27,8 +27,12 @@ export const M_SIGMA = 10; // σ of the regime
 export const M_Z = 11; // diffusion draw
 export const M_JUMP = 12; // jump log-return (or the supplied log-return)
 export const M_INV_DEPTH = 13; // 1/K
-export const M_DRAW = 14; // scratch for draws
-export const MARKET_ARRAYS = 15;
+export const M_U_REGIME = 14; // uniform draw: regime switch
+export const M_U_JUMP = 15; // uniform draw: jump or not
+export const M_Z_ALPHA = 16; // normal draw: alpha innovation
+export const M_Z_SIGNAL = 17; // normal draw: signal noise
+export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES] (layout.ts), three arrays' room
+export const MARKET_ARRAYS = 21;
 
 // Scheme state arrays, in this order: the state, then the accumulated outputs in layout.ts
 // order (O_RUIN_STEP … O_COST).

@@ -111,3 +111,17 @@ export const O_EQUITY = 6; // terminal equity, or equity at ruin
 export const OUT_WIDTH = 7;
 
 export const TRACE_FIXED = 4;
+
+/**
+ * Draws of one step, per path: WORDS_PER_STEP 32-bit words of the path's stream, in this
+ * order, each turned into one number (uniforms (w + ½)·2⁻³², normals by the one-word
+ * ziggurat of assembly/random/lane-stream.ts). Then, in this order and only when needed, the
+ * words of the rare tails: the slow path of a rejected diffusion, alpha and signal normal
+ * (in that order), then the size of a jump. Kernel and twin consume the stream identically.
+ */
+export const W_REGIME = 0; // uniform: regime switch
+export const W_DIFFUSION = 1; // normal: diffusion shock z
+export const W_JUMP = 2; // uniform: jump or not
+export const W_ALPHA = 3; // normal: alpha innovation
+export const W_SIGNAL = 4; // normal: signal noise
+export const WORDS_PER_STEP = 5;

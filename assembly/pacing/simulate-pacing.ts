@@ -3,16 +3,20 @@ import {
   J_JUMP_SD, J_JUMP_COMP, J_ALPHA_MEAN, J_ALPHA_SD, J_ALPHA_PHI, J_SIGNAL_NOISE, J_GAMMA,
   J_LMAX, J_EWMA_DECAY, J_INIT_VAR, J_TARGET_KIND, J_TARGET_CONST, J_COST_KIND, J_DEPTH,
   J_THINNING, J_RESILIENCE, J_SPREAD, J_SQRT_Y, J_SQRT_VOLUME, J_RUIN_EQUITY, J_E0, J_SEED,
-  J_STREAM, J_MARKET_SOURCE, MARKET_SUPPLIED, MAX_REGIMES, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
+  J_STREAM, J_MARKET_SOURCE, MARKET_SUPPLIED, W_REGIME, W_DIFFUSION, W_JUMP, W_ALPHA, W_SIGNAL, WORDS_PER_STEP, MAX_REGIMES, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
-import { fillLaneUniforms, fillLaneNormals } from "../random/lane-fill";
-import { expm1Lanes } from "../math/expm1-lanes";
+import { fillLaneWords, uniformsFromWords, normalsFromWords, finishRejectedNormals } from "../random/lane-fill";
+import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./advance-market-lanes";
 import { paceSchemeLanes } from "./pace-scheme-lanes";
 import {
-  LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LSTAR_PREV, M_LOGP, M_RET, M_REGIME,
-  M_LIQ, M_SPREAD, M_SIGHAT, M_SIGMA, M_Z, M_JUMP, M_INV_DEPTH, M_DRAW,
+  LANES, ARRAY_BYTES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LSTAR_PREV, M_LOGP, M_RET,
+  M_REGIME, M_LIQ, M_SPREAD, M_SIGHAT, M_SIGMA, M_Z, M_JUMP, M_INV_DEPTH, M_U_REGIME, M_U_JUMP, M_Z_ALPHA,
+  M_Z_SIGNAL, M_WORDS,
 } from "./lane-block";
+
+/** Bytes of one word per lane (u32[LANES]). */
+const WORD_ROW = LANES << 2;
 
 // Per-regime constants at the start of scratch, f64[MAX_REGIMES] each: σ_s, (σ₀/σ_s)^α (depth
 // relative to calm), s₀·σ_s/σ₀ (spread), 1/K with K = κ₀E₀·(σ₀/σ_s)^α.
@@ -49,7 +53,7 @@ const REGIME_CONSTS = 4;
 /** Scratch bytes simulatePacing needs for nSchemes schemes. */
 export function pacingScratchBytes(nSchemes: i32): usize {
   return ((<usize>(REGIME_CONSTS * MAX_REGIMES + (MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 3)
-    + laneStateBytes(LANES);
+    + laneStateBytes(LANES) + MARKET_CONSTANTS_BYTES;
 }
 
 /**
@@ -75,23 +79,15 @@ export function simulatePacing(
   firstPath: i32, nPaths: i32, out: usize, trace: usize, nTrace: i32, suppliedX: usize, suppliedRegime: usize,
 ): void {
   const T = <i32>par(job, J_STEPS);
-  const dt = par(job, J_DT), sqrtDt = Math.sqrt(dt);
   const nRegimes = <i32>par(job, J_REGIMES);
   const jumpProb = par(job, J_JUMP_PROB), jumpMean = par(job, J_JUMP_MEAN), jumpSd = par(job, J_JUMP_SD);
-  const jumpComp = par(job, J_JUMP_COMP);
-  const alphaMean = par(job, J_ALPHA_MEAN), alphaSd = par(job, J_ALPHA_SD), phi = par(job, J_ALPHA_PHI);
-  const alphaInnov = alphaSd * Math.sqrt(1.0 - phi * phi);
+  const alphaMean = par(job, J_ALPHA_MEAN), alphaSd = par(job, J_ALPHA_SD);
   const noise = par(job, J_SIGNAL_NOISE), gamma = par(job, J_GAMMA), lmax = par(job, J_LMAX);
-  const decay = par(job, J_EWMA_DECAY);
   const targetKind = <i32>par(job, J_TARGET_KIND), targetConst = par(job, J_TARGET_CONST);
   const e0 = par(job, J_E0);
   const seed = <u32>par(job, J_SEED), stream = <u32>par(job, J_STREAM);
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
   const supplied = <i32>par(job, J_MARKET_SOURCE) == MARKET_SUPPLIED;
-  const vHalf = f64x2.splat(0.5), vDt = f64x2.splat(dt), vSqrtDt = f64x2.splat(sqrtDt), vJumpComp = f64x2.splat(jumpComp);
-  const vDecay = f64x2.splat(decay), vOneMinusDecay = f64x2.splat(1.0 - decay);
-  const vAlphaMean = f64x2.splat(alphaMean), vPhi = f64x2.splat(phi), vAlphaInnov = f64x2.splat(alphaInnov);
-  const vNoise = f64x2.splat(noise), vGamma = f64x2.splat(gamma), vLmax = f64x2.splat(lmax), vNegLmax = f64x2.splat(-lmax);
 
   const sigma0 = par(job, J_SIGMA), thinning = par(job, J_THINNING);
   for (let r = 0; r < nRegimes; r++) {
@@ -105,6 +101,8 @@ export function simulatePacing(
   const mk = scratch + ((<usize>(REGIME_CONSTS * MAX_REGIMES)) << 3);
   const sch = mk + ((<usize>(MARKET_ARRAYS * LANES)) << 3);
   const rng = sch + ((<usize>(SCHEME_ARRAYS * nSchemes * LANES)) << 3);
+  const constants = rng + laneStateBytes(LANES);
+  marketConstants(job, constants);
 
   for (let first = 0; first < nPaths; first += LANES) {
     const count = min(LANES, nPaths - first);
@@ -121,7 +119,7 @@ export function simulatePacing(
       store<f64>(lane(mk, M_SIG2, l), sig2);
       store<f64>(lane(mk, M_LSTAR, l), lstar);
       store<f64>(lane(mk, M_LOGP, l), 0.0);
-      store<f64>(lane(mk, M_REGIME, l), par(job, J_INIT_REGIME));
+      setRegime(mk, l, <i32>par(job, J_INIT_REGIME), scratch);
     }
     for (let s = 0; s < nSchemes; s++) {
       const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3);
@@ -132,7 +130,17 @@ export function simulatePacing(
     }
 
     for (let t = 1; t <= T; t++) {
-      const draw = lane(mk, M_DRAW, 0);
+      // the step's draws: WORDS_PER_STEP words per lane, their fast paths, then the rare tails (layout.ts)
+      const words = lane(mk, M_WORDS, 0);
+      fillLaneWords(rng, LANES, WORDS_PER_STEP, words);
+      uniformsFromWords(words + <usize>(W_REGIME * WORD_ROW), LANES, lane(mk, M_U_REGIME, 0));
+      const zRejected = normalsFromWords(words + <usize>(W_DIFFUSION * WORD_ROW), LANES, zig, lane(mk, M_Z, 0));
+      uniformsFromWords(words + <usize>(W_JUMP * WORD_ROW), LANES, lane(mk, M_U_JUMP, 0));
+      const alphaRejected = normalsFromWords(words + <usize>(W_ALPHA * WORD_ROW), LANES, zig, lane(mk, M_Z_ALPHA, 0));
+      const signalRejected = normalsFromWords(words + <usize>(W_SIGNAL * WORD_ROW), LANES, zig, lane(mk, M_Z_SIGNAL, 0));
+      if (zRejected) finishRejectedNormals(rng, LANES, zig, words + <usize>(W_DIFFUSION * WORD_ROW), lane(mk, M_Z, 0));
+      if (alphaRejected) finishRejectedNormals(rng, LANES, zig, words + <usize>(W_ALPHA * WORD_ROW), lane(mk, M_Z_ALPHA, 0));
+      if (signalRejected) finishRejectedNormals(rng, LANES, zig, words + <usize>(W_SIGNAL * WORD_ROW), lane(mk, M_Z_SIGNAL, 0));
       if (supplied) {
         // 1.–2. the regime and the log-return of each path come from the supplied buffers
         for (let l = 0; l < LANES; l++) {
@@ -142,16 +150,15 @@ export function simulatePacing(
             regime = <i32>load<f64>(suppliedRegime + at);
             x = load<f64>(suppliedX + at);
           }
-          setRegime(mk, l, regime, scratch);
+          if (<f64>regime != load<f64>(lane(mk, M_REGIME, l))) setRegime(mk, l, regime, scratch);
           store<f64>(lane(mk, M_JUMP, l), x);
         }
       } else {
-        // 1. regime switch (a uniform is drawn even with one regime: stable stream layout)
-        fillLaneUniforms(rng, LANES, draw);
-        for (let l = 0; l < LANES; l++) {
-          const u = load<f64>(draw + (<usize>l << 3));
-          let regime = <i32>load<f64>(lane(mk, M_REGIME, l));
-          if (nRegimes > 1) {
+        // 1. regime switch
+        if (nRegimes > 1) {
+          for (let l = 0; l < LANES; l++) {
+            const u = load<f64>(lane(mk, M_U_REGIME, l));
+            const regime = <i32>load<f64>(lane(mk, M_REGIME, l));
             const row = job + ((<usize>(J_TRANSITION + regime * MAX_REGIMES)) << 3);
             let next = 0;
             let cum = load<f64>(row);
@@ -159,51 +166,18 @@ export function simulatePacing(
               next++;
               cum += load<f64>(row + (<usize>next << 3));
             }
-            regime = next;
+            if (next != regime) setRegime(mk, l, next, scratch);
           }
-          setRegime(mk, l, regime, scratch);
         }
-        // 2. diffusion draw, then the jump draw (its size only when it happens)
-        fillLaneNormals(rng, LANES, zig, lane(mk, M_Z, 0));
-        fillLaneUniforms(rng, LANES, draw);
+        // 2. jumps: the size only when one happens (the last tail of the step)
         for (let l = 0; l < LANES; l++) {
           let jump = 0.0;
-          if (load<f64>(draw + (<usize>l << 3)) < jumpProb) jump = jumpMean + jumpSd * laneNormal(rng, LANES, l, zig);
+          if (load<f64>(lane(mk, M_U_JUMP, l)) < jumpProb) jump = jumpMean + jumpSd * laneNormal(rng, LANES, l, zig);
           store<f64>(lane(mk, M_JUMP, l), jump);
         }
       }
-      // 3. and 5. log-return, simple return, volatility estimate (two lanes per SIMD op)
-      for (let o: usize = 0; o < (<usize>LANES << 3); o += 16) {
-        let x = v128.load(lane(mk, M_JUMP, 0) + o); // supplied: the log-return itself
-        if (!supplied) {
-          const sigma = v128.load(lane(mk, M_SIGMA, 0) + o);
-          const drift = f64x2.sub(f64x2.sub(v128.load(lane(mk, M_F, 0) + o), f64x2.mul(f64x2.mul(vHalf, sigma), sigma)), vJumpComp);
-          x = f64x2.add(f64x2.add(f64x2.mul(drift, vDt), f64x2.mul(f64x2.mul(sigma, vSqrtDt), v128.load(lane(mk, M_Z, 0) + o))), x);
-        }
-        v128.store(lane(mk, M_RET, 0) + o, expm1Lanes(x));
-        v128.store(lane(mk, M_LOGP, 0) + o, f64x2.add(v128.load(lane(mk, M_LOGP, 0) + o), x));
-        const sig2 = f64x2.add(f64x2.mul(vDecay, v128.load(lane(mk, M_SIG2, 0) + o)), f64x2.div(f64x2.mul(f64x2.mul(vOneMinusDecay, x), x), vDt));
-        v128.store(lane(mk, M_SIG2, 0) + o, sig2);
-        v128.store(lane(mk, M_SIGHAT, 0) + o, f64x2.sqrt(sig2));
-      }
-      // 6. alpha
-      fillLaneNormals(rng, LANES, zig, draw);
-      for (let o: usize = 0; o < (<usize>LANES << 3); o += 16) {
-        const f = v128.load(lane(mk, M_F, 0) + o);
-        v128.store(lane(mk, M_F, 0) + o, f64x2.add(f64x2.add(vAlphaMean, f64x2.mul(vPhi, f64x2.sub(f, vAlphaMean))), f64x2.mul(vAlphaInnov, v128.load(draw + o))));
-      }
-      // 7. signal and target (the previous target is kept for the opportunity term)
-      fillLaneNormals(rng, LANES, zig, draw);
-      for (let o: usize = 0; o < (<usize>LANES << 3); o += 16) {
-        const prev = v128.load(lane(mk, M_LSTAR, 0) + o);
-        v128.store(lane(mk, M_LSTAR_PREV, 0) + o, prev);
-        let lstar = prev;
-        if (targetKind == TARGET_SIGNAL) {
-          const g = f64x2.add(v128.load(lane(mk, M_F, 0) + o), f64x2.mul(vNoise, v128.load(draw + o)));
-          lstar = f64x2.min(f64x2.max(f64x2.div(g, f64x2.mul(vGamma, v128.load(lane(mk, M_SIG2, 0) + o))), vNegLmax), vLmax);
-        } else if (targetKind == TARGET_SERIES) lstar = f64x2.splat(load<f64>(series + (<usize>t << 3)));
-        v128.store(lane(mk, M_LSTAR, 0) + o, lstar);
-      }
+      // 3., 5., 6., 7. returns, volatility estimate, alpha, signal and target
+      advanceMarketLanes(mk, constants, supplied, targetKind, series, t);
       // 4., 8., 9. every scheme: mark to market, ruin, pace, trade
       for (let s = 0; s < nSchemes; s++) {
         paceSchemeLanes(job, schemes + ((<usize>(s * 4)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3), mk, <f64>t);

@@ -82,18 +82,32 @@ export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, 
   return laneNormal(state, lanes, lane, zig);
 }
 
+/** Ziggurat layer of a one-word normal draw: bits 0–6 of the word. */
+// @ts-ignore: decorator
+@inline
+export function normalWordLayer(w: u32): usize {
+  return <usize>(w & 127);
+}
+
+/** Signed uniform of a one-word normal draw: (j + ½)·2⁻²⁴ in (−1, 1), j = bits 7–31 as a signed integer. */
+// @ts-ignore: decorator
+@inline
+export function normalWordU(w: u32): f64 {
+  return (<f64>(<i32>w >> 7) + 0.5) * 5.960464477539063e-8;
+}
+
 /**
- * N(0, 1) from lane `lane` by the 128-layer ziggurat (Doornik 2005, ZIGNOR): two words give the
- * layer (bits 0–6 of a) and a 53-bit signed uniform u from bits 10–31 of a and 1–31 of b;
- * accepted when |u| < R[i] (~98.8%), else wedges and tail in laneNormalSlow. Tables at `zig`: X[0..128] then R[0..127] (src/random/ziggurat-tables.ts).
+ * N(0, 1) from lane `lane` by the 128-layer ziggurat (Doornik 2005, ZIGNOR) on one word: the
+ * layer i from bits 0–6 and a signed uniform u from bits 7–31 (normalWordLayer, normalWordU);
+ * accepted when |u| < R[i] (~98.8%), else wedges and tail in laneNormalSlow (53-bit uniforms).
+ * Tables at `zig`: X[0..128] then R[0..127] (src/random/ziggurat-tables.ts).
  */
 // @ts-ignore: decorator
 @inline
 export function laneNormal(state: usize, lanes: i32, lane: i32, zig: usize): f64 {
-  const a = laneU32(state, lanes, lane);
-  const b = laneU32(state, lanes, lane);
-  const i = <usize>(a & 127);
-  const u = (<f64>(a >>> 10) * 2147483648.0 + <f64>(b >>> 1) + 0.5) * 2.220446049250313e-16 - 1.0;
+  const w = laneU32(state, lanes, lane);
+  const i = normalWordLayer(w);
+  const u = normalWordU(w);
   if (Math.abs(u) < load<f64>(zig + ((129 + i) << 3))) return u * load<f64>(zig + (i << 3));
   return laneNormalSlow(state, lanes, lane, zig, i, u);
 }

@@ -13,13 +13,13 @@
  * @param suppliedX, suppliedRegime  nPaths × T log-returns and regimes (MARKET_SUPPLIED only)
  */
 import * as layout from "../../assembly/pacing/layout.ts";
-import { PathStream } from "../random/path-stream.ts";
-import { normalDraw } from "../random/normal-draw.ts";
+import { PathStream, uniformFromWord } from "../random/path-stream.ts";
+import { normalDraw, normalFromWord, normalAfterRejection } from "../random/normal-draw.ts";
 import { expm1Poly } from "../math/expm1-poly.ts";
 
 // Copied once into module constants: property reads through the module namespace are slow in the hot loop.
 const {
-  COST_NONE, COST_TRANSIENT, J_ALPHA_MEAN, J_ALPHA_PHI, J_ALPHA_SD, J_COST_KIND, J_DEPTH, J_DT, J_E0, J_EWMA_DECAY, J_GAMMA, J_INIT_REGIME, J_INIT_VAR, J_JUMP_COMP, J_JUMP_MEAN, J_JUMP_PROB, J_JUMP_SD, J_LMAX, J_MARKET_SOURCE, J_REGIMES, J_RESILIENCE, J_RUIN_EQUITY, J_SEED, J_SIGMA, J_SIGNAL_NOISE, J_SPREAD, J_SQRT_VOLUME, J_SQRT_Y, J_STEPS, J_STREAM, J_TARGET_CONST, J_TARGET_KIND, J_THINNING, J_TRANSITION, MARKET_SUPPLIED, MAX_REGIMES, OUT_WIDTH, O_COST, O_EQUITY, O_OPPORTUNITY, O_RUIN_STEP, O_SLIPPAGE, O_TRADED, O_TURNOVER, SCHEME_EMA, SCHEME_INSTANT, SCHEME_LIQUIDITY, SCHEME_RATE, SCHEME_VOL, SCHEME_WIDTH, TARGET_SERIES, TARGET_SIGNAL, TRACE_FIXED,
+  COST_NONE, COST_TRANSIENT, J_ALPHA_MEAN, J_ALPHA_PHI, J_ALPHA_SD, J_COST_KIND, J_DEPTH, J_DT, J_E0, J_EWMA_DECAY, J_GAMMA, J_INIT_REGIME, J_INIT_VAR, J_JUMP_COMP, J_JUMP_MEAN, J_JUMP_PROB, J_JUMP_SD, J_LMAX, J_MARKET_SOURCE, J_REGIMES, J_RESILIENCE, J_RUIN_EQUITY, J_SEED, J_SIGMA, J_SIGNAL_NOISE, J_SPREAD, J_SQRT_VOLUME, J_SQRT_Y, J_STEPS, J_STREAM, J_TARGET_CONST, J_TARGET_KIND, J_THINNING, J_TRANSITION, MARKET_SUPPLIED, MAX_REGIMES, OUT_WIDTH, O_COST, O_EQUITY, O_OPPORTUNITY, O_RUIN_STEP, O_SLIPPAGE, O_TRADED, O_TURNOVER, SCHEME_EMA, SCHEME_INSTANT, SCHEME_LIQUIDITY, SCHEME_RATE, SCHEME_VOL, SCHEME_WIDTH, TARGET_SERIES, TARGET_SIGNAL, TRACE_FIXED, W_ALPHA, W_DIFFUSION, W_JUMP, W_REGIME, W_SIGNAL, WORDS_PER_STEP,
 } = layout;
 
 export function simulatePacingReference(
@@ -36,6 +36,7 @@ export function simulatePacingReference(
   const decay = job[J_EWMA_DECAY], targetKind = job[J_TARGET_KIND], costKind = job[J_COST_KIND];
   const resilience = job[J_RESILIENCE], ruinEquity = job[J_RUIN_EQUITY], e0 = job[J_E0];
   const sigma0 = job[J_SIGMA], thinning = job[J_THINNING];
+  const varWeight = (1 - decay) / dt; // EWMA weight of x² per year
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
   const regimeSigma: number[] = [], regimeLiquidity: number[] = [], regimeSpread: number[] = [], regimeInvDepth: number[] = [];
   for (let r = 0; r < nRegimes; r++) {
@@ -51,6 +52,7 @@ export function simulatePacingReference(
       : targetKind === TARGET_SERIES ? series[t] : job[J_TARGET_CONST];
 
   const rng = new PathStream();
+  const words = new Uint32Array(WORDS_PER_STEP);
   const E = new Float64Array(nSchemes), P = new Float64Array(nSchemes), D = new Float64Array(nSchemes);
   const alive = new Uint8Array(nSchemes);
 
@@ -66,12 +68,20 @@ export function simulatePacingReference(
     let logPrice = 0;
 
     for (let t = 1; t <= T; t++) {
+      // the step's draws (layout.ts): WORDS_PER_STEP words, their fast paths, then the rare tails
+      for (let k = 0; k < WORDS_PER_STEP; k++) words[k] = rng.nextU32();
+      let z = normalFromWord(words[W_DIFFUSION], zig);
+      let zAlpha = normalFromWord(words[W_ALPHA], zig);
+      let zSignal = normalFromWord(words[W_SIGNAL], zig);
+      if (Number.isNaN(z)) z = normalAfterRejection(rng, words[W_DIFFUSION], zig);
+      if (Number.isNaN(zAlpha)) zAlpha = normalAfterRejection(rng, words[W_ALPHA], zig);
+      if (Number.isNaN(zSignal)) zSignal = normalAfterRejection(rng, words[W_SIGNAL], zig);
       let x: number;
       if (supplied) {
         regime = suppliedRegime[p * T + t - 1];
         x = suppliedX[p * T + t - 1];
       } else {
-        const uRegime = rng.nextUniform();
+        const uRegime = uniformFromWord(words[W_REGIME]);
         if (nRegimes > 1) {
           const row = J_TRANSITION + regime * MAX_REGIMES;
           let next = 0, cum = job[row];
@@ -79,9 +89,8 @@ export function simulatePacingReference(
           regime = next;
         }
         const sig = regimeSigma[regime];
-        const z = normalDraw(rng, zig);
         let jump = 0;
-        if (rng.nextUniform() < job[J_JUMP_PROB]) jump = job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig);
+        if (uniformFromWord(words[W_JUMP]) < job[J_JUMP_PROB]) jump = job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig);
         x = (f - 0.5 * sig * sig - job[J_JUMP_COMP]) * dt + sig * sqrtDt * z + jump;
       }
       const sigma = regimeSigma[regime];
@@ -100,9 +109,9 @@ export function simulatePacingReference(
         }
       }
 
-      sig2 = decay * sig2 + ((1 - decay) * x * x) / dt;
-      f = alphaMean + phi * (f - alphaMean) + alphaInnov * normalDraw(rng, zig);
-      lstar = target(f, normalDraw(rng, zig), sig2, t);
+      sig2 = decay * sig2 + varWeight * x * x;
+      f = alphaMean + phi * (f - alphaMean) + alphaInnov * zAlpha;
+      lstar = target(f, zSignal, sig2, t);
       const liquidity = regimeLiquidity[regime];
       const invK = regimeInvDepth[regime];
       const spread = regimeSpread[regime];

@@ -3,27 +3,44 @@ import type { PathStream } from "./path-stream.ts";
 const ZIG_R = 3.442619855899;
 
 /**
- * One N(0, 1) draw from `rng` by the ziggurat; twin of assembly/random/ziggurat.ts
- * (same word consumption, same tables, bit-identical on the fast path).
+ * One N(0, 1) draw from `rng` by the 128-layer ziggurat (Doornik 2005, ZIGNOR) on one 32-bit
+ * word; twin of laneNormal in assembly/random/lane-stream.ts (same word consumption, same
+ * tables, bit-identical).
  *
  * @param tables from zigguratTables(): X[0..128] then R[0..127]
  */
 export function normalDraw(rng: PathStream, tables: Float64Array): number {
-  for (;;) {
-    const a = rng.nextU32();
-    const b = rng.nextU32();
-    const i = a & 127;
-    const m = (a >>> 10) * 2147483648.0 + (b >>> 1);
-    const u = (m + 0.5) * 2.220446049250313e-16 - 1.0;
-    const xi = tables[i];
-    if (Math.abs(u) < tables[129 + i]) return u * xi;
-    if (i === 0) return normalTail(rng, u < 0);
-    const x = u * xi;
-    const xi1 = tables[i + 1];
-    const f0 = Math.exp(-0.5 * (xi * xi - x * x));
-    const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
-    if (f1 + rng.nextUniform() * (f0 - f1) < 1.0) return x;
-  }
+  const w = rng.nextU32();
+  const z = normalFromWord(w, tables);
+  return Number.isNaN(z) ? normalAfterRejection(rng, w, tables) : z;
+}
+
+/**
+ * The fast path of the one-word ziggurat: layer i = bits 0–6 of w, signed uniform
+ * u = (j + ½)·2⁻²⁴ with j = bits 7–31 as a signed integer; u·X[i] when |u| < R[i] (≈98.8%),
+ * else NaN — the draw is then finished by normalAfterRejection on the same stream.
+ */
+export function normalFromWord(w: number, tables: Float64Array): number {
+  const i = w & 127;
+  const u = (((w | 0) >> 7) + 0.5) * 5.960464477539063e-8;
+  return Math.abs(u) < tables[129 + i] ? u * tables[i] : NaN;
+}
+
+/**
+ * Completes a draw whose word w was rejected by the fast path: the wedge test or the tail
+ * (53-bit uniforms from `rng`), else a fresh one-word draw (twin of laneNormalSlow).
+ */
+export function normalAfterRejection(rng: PathStream, w: number, tables: Float64Array): number {
+  const i = w & 127;
+  const u = (((w | 0) >> 7) + 0.5) * 5.960464477539063e-8;
+  if (i === 0) return normalTail(rng, u < 0);
+  const xi = tables[i];
+  const x = u * xi;
+  const xi1 = tables[i + 1];
+  const f0 = Math.exp(-0.5 * (xi * xi - x * x));
+  const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
+  if (f1 + rng.nextUniform() * (f0 - f1) < 1.0) return x;
+  return normalDraw(rng, tables);
 }
 
 function normalTail(rng: PathStream, negative: boolean): number {

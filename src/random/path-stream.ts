@@ -43,6 +43,11 @@ export class PathStream {
   }
 }
 
+/** Uniform in (0, 1) from one 32-bit word: (w + ½)·2⁻³² (twin of uniformsFromWords in assembly/random/lane-fill.ts). */
+export function uniformFromWord(w: number): number {
+  return (w + 0.5) * 2.3283064365386963e-10;
+}
+
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
