@@ -2,7 +2,7 @@
 export { simulatePacing, pacingScratchBytes } from "./pacing/simulate-pacing";
 export { fillUniforms, fillNormals } from "./random/fill";
 export {
-  covarianceScratchLength, sampleCovariance, correlationFromCovariance, ewmaCovariance, ewmaCovariancePacked, ledoitWolf,
+  covarianceScratchLength, sampleCovariance, sampleCovarianceRows, correlationFromCovariance, ewmaCovariance, ewmaCovariancePacked, ledoitWolf,
   cholesky, quadraticForm, bilinearForm, deltaRatioVariance, logRatioVariance,
 } from "./covariance/index";
 

@@ -10,11 +10,16 @@
  *   EWMA sequence: 3·n·k² (Σ_t = λΣ_{t−1} + (1 − λ)·r_t r_tᵀ, every entry).
  * Targets (issue 3): covariance k = 500 ≤ 24 ms; EWMA whole sequence k = 100 ≤ 14 ms.
  *
- * Run: npx tsx bench/covariance.bench.ts [--quick] [--only cov|ewma]
+ * With --workers N (N ≥ 2) it also times CovariancePool (sample covariance on N worker threads,
+ * bit-identical to one thread): warm calls from a plain Float64Array, so the time includes
+ * copying x to the workers and mirroring the result; the pool's start-up is printed apart.
+ *
+ * Run: npx tsx bench/covariance.bench.ts [--quick] [--only cov|ewma] [--workers N]
  */
 import { Kernel } from "../src/wasm/kernel.ts";
 import { loadKernelModule } from "../src/wasm/load-kernel-module.ts";
 import { covarianceExports } from "../src/covariance/kernel-exports.ts";
+import { CovariancePool } from "../src/covariance/covariance-pool.ts";
 import { sampleCovarianceReference } from "../src/covariance/sample-covariance.reference.ts";
 import { ewmaCovarianceReference, ewmaCovariancePackedReference } from "../src/covariance/ewma-covariance.reference.ts";
 
@@ -24,6 +29,9 @@ const quick = process.argv.includes("--quick");
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (only !== undefined && only !== "cov" && only !== "ewma") throw new RangeError(`covariance bench: --only must be cov or ewma; got ${only}`);
+const workersAt = process.argv.indexOf("--workers");
+const workers = workersAt >= 0 ? Number(process.argv[workersAt + 1]) : 1;
+const pool = workers > 1 && only !== "ewma" ? await CovariancePool.start(workers) : null;
 
 function returns(n: number, k: number): Float64Array {
   let s = 0x9e3779b9;
@@ -52,6 +60,20 @@ function time(reps: number, run: () => number): number {
   return median(ms);
 }
 
+/** time() for an asynchronous run. */
+async function timeAsync(reps: number, run: () => Promise<number>): Promise<number> {
+  if (!Number.isFinite(await run())) throw new Error("benchmark: non-finite checksum in warm-up");
+  const ms: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    const c = await run();
+    const t1 = performance.now();
+    if (!Number.isFinite(c)) throw new Error("benchmark: non-finite checksum");
+    ms.push(t1 - t0);
+  }
+  return median(ms);
+}
+
 const trace = (m: ArrayLike<number>, k: number, off = 0) => { let s = 0; for (let i = 0; i < k; i++) s += m[off + i * k + i]; return s; };
 const rows: string[][] = [];
 const row = (what: string, k: number, impl: string, ms: number, flops: number, twinMs?: number) =>
@@ -71,6 +93,10 @@ for (const k of KS) {
     const tsCov = time(k >= 500 ? 1 : quick ? 2 : 5, () => trace(sampleCovarianceReference(x, N, k), k));
     row("sample covariance", k, "ts twin", tsCov, covFlops);
     row("sample covariance", k, "wasm simd", wasmCov, covFlops, tsCov);
+    if (pool) {
+      const poolCov = await timeAsync(quick ? 3 : 15, async () => trace(await pool.sampleCovariance(x, N, k), k));
+      row("sample covariance", k, `wasm simd, ${workers} workers`, poolCov, covFlops, tsCov);
+    }
   }
   if (only === "cov") continue;
 
@@ -116,3 +142,7 @@ const header = ["kernel", "k", "impl", "ms (median)", "GFLOP/s", "speed-up vs tw
 console.log(`RS-2 covariance benchmark, n = ${N}, node ${process.version}, warm medians\n`);
 console.log("| " + header.join(" | ") + " |\n|" + header.map(() => "---").join("|") + "|");
 for (const r of rows) console.log("| " + r.join(" | ") + " |");
+if (pool) {
+  console.log(`\nCovariancePool start-up (${workers} workers, not in the times above): ${(pool.startupSeconds * 1000).toFixed(0)} ms`);
+  await pool.close();
+}

@@ -1,6 +1,6 @@
 // Covariance kernels: every export here becomes a WASM export through assembly/index.ts.
 export { covarianceScratchLength } from "./center-columns";
-export { sampleCovariance } from "./sample-covariance";
+export { sampleCovariance, sampleCovarianceRows } from "./sample-covariance";
 export { correlationFromCovariance } from "./correlation";
 export { ewmaCovariance } from "./ewma-covariance";
 export { ewmaCovariancePacked } from "./ewma-covariance-packed";

@@ -44,3 +44,17 @@ export function writeUpperRows(scratch: usize, n: i32, k: i32, out: usize, scale
     for (let j = i; j < k; j++) store<f64>(row + (<usize>j << 3), tileEntry(scratch, n, k, i, j) * scale);
   }
 }
+
+/**
+ * One worker's share of sampleCovariance: the same centring, then only tile rows
+ * ipFrom ≤ ip < ipTo (columns 4·ipFrom … 4·ipTo − 1), written as out[i·k + j] = Σ_ij for
+ * those i and j ≥ i; every other entry of out is left as it was. Each Σ_ij is bit-identical
+ * to sampleCovariance's (same products, same order, same scaling), so row slices computed
+ * apart and mirrored give exactly the single-call matrix (src/covariance/covariance-pool.ts).
+ * Never throws; the caller keeps 0 ≤ ipFrom ≤ ipTo ≤ ⌈k/4⌉.
+ */
+export function sampleCovarianceRows(x: usize, n: i32, k: i32, scratch: usize, out: usize, ipFrom: i32, ipTo: i32): void {
+  centerColumns(x, n, k, scratch);
+  tileProducts(scratch, n, k, ipFrom, ipTo);
+  writeUpperRows(scratch, n, k, out, 1.0 / <f64>(n - 1), ipFrom << 2, min(ipTo << 2, k));
+}

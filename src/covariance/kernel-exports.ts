@@ -7,6 +7,7 @@ import type { Kernel } from "../wasm/kernel.ts";
 export interface CovarianceExports {
   covarianceScratchLength(n: number, k: number): number;
   sampleCovariance(x: number, n: number, k: number, scratch: number, out: number): void;
+  sampleCovarianceRows(x: number, n: number, k: number, scratch: number, out: number, ipFrom: number, ipTo: number): void;
   correlationFromCovariance(cov: number, k: number, out: number): void;
   ewmaCovariance(x: number, rows: number, k: number, lambda: number, state: number, out: number): void;
   ewmaCovariancePacked(x: number, rows: number, k: number, lambda: number, state: number, out: number): void;
