@@ -7,7 +7,7 @@
  * the lanes needs one pointer (base + lane offset) and folds the rest into the instruction.
  */
 
-/** Paths simulated together (one "block of lanes"); a multiple of 4 for SIMD. */
+/** Paths simulated together (one "block of lanes"): a multiple of 4 for SIMD, at most 64 (a u64 marks the lanes of a rejected draw). */
 export const LANES = 64;
 /** Bytes of one f64[LANES] array; array `a` of a block starts at a·ARRAY_BYTES from its base. */
 export const ARRAY_BYTES = LANES << 3;
@@ -21,7 +21,7 @@ export const M_LOGP = 4; // ln S_t
 export const M_RET = 5; // simple return R_t
 export const M_REGIME = 6; // regime index
 export const M_LIQ = 7; // depth relative to calm (σ₀/σ_s)^α
-export const M_SPREAD = 8; // full spread
+export const M_HALF_SPREAD = 8; // half the full spread, s/2
 export const M_SIGHAT = 9; // σ̂ (annual)
 export const M_SIGMA = 10; // σ of the regime
 export const M_Z = 11; // diffusion draw
@@ -32,7 +32,8 @@ export const M_U_JUMP = 15; // uniform draw: jump or not
 export const M_Z_ALPHA = 16; // normal draw: alpha innovation
 export const M_Z_SIGNAL = 17; // normal draw: signal noise
 export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES] (layout.ts), three arrays' room
-export const MARKET_ARRAYS = 21;
+export const M_HALF_INV_DEPTH = 21; // 1/(2K)
+export const MARKET_ARRAYS = 22;
 
 // Scheme state arrays, in this order: the state, then the accumulated outputs in layout.ts
 // order (O_RUIN_STEP … O_COST).

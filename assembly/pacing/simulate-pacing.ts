@@ -11,8 +11,8 @@ import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./a
 import { paceSchemeLanes } from "./pace-scheme-lanes";
 import {
   LANES, ARRAY_BYTES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LSTAR_PREV, M_LOGP, M_RET,
-  M_REGIME, M_LIQ, M_SPREAD, M_SIGHAT, M_SIGMA, M_Z, M_JUMP, M_INV_DEPTH, M_U_REGIME, M_U_JUMP, M_Z_ALPHA,
-  M_Z_SIGNAL, M_WORDS,
+  M_REGIME, M_LIQ, M_HALF_SPREAD, M_SIGHAT, M_SIGMA, M_Z, M_JUMP, M_INV_DEPTH, M_U_REGIME, M_U_JUMP, M_Z_ALPHA,
+  M_Z_SIGNAL, M_WORDS, M_HALF_INV_DEPTH,
 } from "./lane-block";
 
 /** Bytes of one word per lane (u32[LANES]). */
@@ -20,8 +20,8 @@ const WORD_ROW = LANES << 2;
 
 // Per-regime constants at the start of scratch, f64[MAX_REGIMES] each: σ_s, (σ₀/σ_s)^α (depth
 // relative to calm), s₀·σ_s/σ₀ (spread), 1/K with K = κ₀E₀·(σ₀/σ_s)^α.
-const R_SIGMA = 0, R_LIQ = 1, R_SPREAD = 2, R_INV_DEPTH = 3;
-const REGIME_CONSTS = 4;
+const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4;
+const REGIME_CONSTS = 5;
 
 // @ts-ignore: decorator
 @inline function regimeConst(scratch: usize, which: i32, regime: i32): usize {
@@ -46,8 +46,9 @@ const REGIME_CONSTS = 4;
   store<f64>(lane(mk, M_REGIME, l), <f64>regime);
   store<f64>(lane(mk, M_SIGMA, l), load<f64>(regimeConst(scratch, R_SIGMA, regime)));
   store<f64>(lane(mk, M_LIQ, l), load<f64>(regimeConst(scratch, R_LIQ, regime)));
-  store<f64>(lane(mk, M_SPREAD, l), load<f64>(regimeConst(scratch, R_SPREAD, regime)));
+  store<f64>(lane(mk, M_HALF_SPREAD, l), load<f64>(regimeConst(scratch, R_HALF_SPREAD, regime)));
   store<f64>(lane(mk, M_INV_DEPTH, l), load<f64>(regimeConst(scratch, R_INV_DEPTH, regime)));
+  store<f64>(lane(mk, M_HALF_INV_DEPTH, l), load<f64>(regimeConst(scratch, R_HALF_INV_DEPTH, regime)));
 }
 
 /** Scratch bytes simulatePacing needs for nSchemes schemes. */
@@ -80,7 +81,7 @@ export function simulatePacing(
 ): void {
   const T = <i32>par(job, J_STEPS);
   const nRegimes = <i32>par(job, J_REGIMES);
-  const jumpProb = par(job, J_JUMP_PROB), jumpMean = par(job, J_JUMP_MEAN), jumpSd = par(job, J_JUMP_SD);
+  const jumpProb = par(job, J_JUMP_PROB), vJumpProb = f64x2.splat(jumpProb), jumpMean = par(job, J_JUMP_MEAN), jumpSd = par(job, J_JUMP_SD);
   const alphaMean = par(job, J_ALPHA_MEAN), alphaSd = par(job, J_ALPHA_SD);
   const noise = par(job, J_SIGNAL_NOISE), gamma = par(job, J_GAMMA), lmax = par(job, J_LMAX);
   const targetKind = <i32>par(job, J_TARGET_KIND), targetConst = par(job, J_TARGET_CONST);
@@ -95,8 +96,10 @@ export function simulatePacing(
     const liquidity = Math.pow(sigma0 / s, thinning);
     store<f64>(regimeConst(scratch, R_SIGMA, r), s);
     store<f64>(regimeConst(scratch, R_LIQ, r), liquidity);
-    store<f64>(regimeConst(scratch, R_INV_DEPTH, r), 1.0 / (par(job, J_DEPTH) * liquidity));
-    store<f64>(regimeConst(scratch, R_SPREAD, r), par(job, J_SPREAD) * s / sigma0);
+    const invDepth = 1.0 / (par(job, J_DEPTH) * liquidity);
+    store<f64>(regimeConst(scratch, R_INV_DEPTH, r), invDepth);
+    store<f64>(regimeConst(scratch, R_HALF_INV_DEPTH, r), 0.5 * invDepth);
+    store<f64>(regimeConst(scratch, R_HALF_SPREAD, r), 0.5 * (par(job, J_SPREAD) * s / sigma0));
   }
   const mk = scratch + ((<usize>(REGIME_CONSTS * MAX_REGIMES)) << 3);
   const sch = mk + ((<usize>(MARKET_ARRAYS * LANES)) << 3);
@@ -138,9 +141,9 @@ export function simulatePacing(
       uniformsFromWords(words + <usize>(W_JUMP * WORD_ROW), LANES, lane(mk, M_U_JUMP, 0));
       const alphaRejected = normalsFromWords(words + <usize>(W_ALPHA * WORD_ROW), LANES, zig, lane(mk, M_Z_ALPHA, 0));
       const signalRejected = normalsFromWords(words + <usize>(W_SIGNAL * WORD_ROW), LANES, zig, lane(mk, M_Z_SIGNAL, 0));
-      if (zRejected) finishRejectedNormals(rng, LANES, zig, words + <usize>(W_DIFFUSION * WORD_ROW), lane(mk, M_Z, 0));
-      if (alphaRejected) finishRejectedNormals(rng, LANES, zig, words + <usize>(W_ALPHA * WORD_ROW), lane(mk, M_Z_ALPHA, 0));
-      if (signalRejected) finishRejectedNormals(rng, LANES, zig, words + <usize>(W_SIGNAL * WORD_ROW), lane(mk, M_Z_SIGNAL, 0));
+      finishRejectedNormals(rng, LANES, zig, words + <usize>(W_DIFFUSION * WORD_ROW), lane(mk, M_Z, 0), zRejected);
+      finishRejectedNormals(rng, LANES, zig, words + <usize>(W_ALPHA * WORD_ROW), lane(mk, M_Z_ALPHA, 0), alphaRejected);
+      finishRejectedNormals(rng, LANES, zig, words + <usize>(W_SIGNAL * WORD_ROW), lane(mk, M_Z_SIGNAL, 0), signalRejected);
       if (supplied) {
         // 1.–2. the regime and the log-return of each path come from the supplied buffers
         for (let l = 0; l < LANES; l++) {
@@ -170,10 +173,13 @@ export function simulatePacing(
           }
         }
         // 2. jumps: the size only when one happens (the last tail of the step)
-        for (let l = 0; l < LANES; l++) {
-          let jump = 0.0;
-          if (load<f64>(lane(mk, M_U_JUMP, l)) < jumpProb) jump = jumpMean + jumpSd * laneNormal(rng, LANES, l, zig);
-          store<f64>(lane(mk, M_JUMP, l), jump);
+        for (let l = 0; l < LANES; l += 2) {
+          const hit = f64x2.lt(v128.load(lane(mk, M_U_JUMP, l)), vJumpProb);
+          v128.store(lane(mk, M_JUMP, l), f64x2.splat(0.0));
+          if (!v128.any_true(hit)) continue;
+          for (let k = l; k < l + 2; k++) {
+            if (load<f64>(lane(mk, M_U_JUMP, k)) < jumpProb) store<f64>(lane(mk, M_JUMP, k), jumpMean + jumpSd * laneNormal(rng, LANES, k, zig));
+          }
         }
       }
       // 3., 5., 6., 7. returns, volatility estimate, alpha, signal and target

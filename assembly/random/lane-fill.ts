@@ -51,12 +51,13 @@ export function uniformsFromWords(words: usize, lanes: i32, out: usize): void {
 
 /**
  * out[l] = N(0, 1) from the word of each lane by the fast path of the one-word ziggurat
- * (lane-stream.ts laneNormal): u·X[i] when |u| < R[i]. A lane whose draw is rejected (≈1.2%)
- * gets NaN as a marker; finishRejectedNormals completes it. Returns whether any was rejected.
+ * (lane-stream.ts laneNormal): u·X[i] when |u| < R[i]. Returns the lanes whose draw was
+ * rejected (≈1.2% each) as a bit mask, bit l for lane l (so lanes ≤ 64); their `out` is left
+ * for finishRejectedNormals.
  */
-export function normalsFromWords(words: usize, lanes: i32, zig: usize, out: usize): bool {
+export function normalsFromWords(words: usize, lanes: i32, zig: usize, out: usize): u64 {
   const half = f64x2.splat(0.5), scale = f64x2.splat(5.960464477539063e-8);
-  let rejected = i64x2.splat(0);
+  let rejected: u64 = 0;
   for (let o: usize = 0; o < (<usize>lanes << 2); o += 16) {
     const w = v128.load(words + o);
     const idx = v128.and(w, i32x4.splat(127));
@@ -69,25 +70,26 @@ export function normalsFromWords(words: usize, lanes: i32, zig: usize, out: usiz
     const rLo = f64x2.replace_lane(f64x2.splat(load<f64>(zig + ((129 + i0) << 3))), 1, load<f64>(zig + ((129 + i1) << 3)));
     const xHi = f64x2.replace_lane(f64x2.splat(load<f64>(zig + (i2 << 3))), 1, load<f64>(zig + (i3 << 3)));
     const rHi = f64x2.replace_lane(f64x2.splat(load<f64>(zig + ((129 + i2) << 3))), 1, load<f64>(zig + ((129 + i3) << 3)));
-    const badLo = v128.not(f64x2.lt(f64x2.abs(uLo), rLo)), badHi = v128.not(f64x2.lt(f64x2.abs(uHi), rHi));
+    const okLo = f64x2.lt(f64x2.abs(uLo), rLo), okHi = f64x2.lt(f64x2.abs(uHi), rHi);
     const at = out + (o << 1);
-    v128.store(at, v128.or(f64x2.mul(uLo, xLo), badLo)); // all-ones bits: NaN
-    v128.store(at, v128.or(f64x2.mul(uHi, xHi), badHi), 16);
-    rejected = v128.or(rejected, v128.or(badLo, badHi));
+    v128.store(at, f64x2.mul(uLo, xLo));
+    v128.store(at, f64x2.mul(uHi, xHi), 16);
+    const ok = <u64>(i64x2.bitmask(okLo) | (i64x2.bitmask(okHi) << 2));
+    rejected |= (ok ^ 15) << (o >> 2); // o/4 = the group's first lane
   }
-  return v128.any_true(rejected);
+  return rejected;
 }
 
 /**
- * Completes the draws normalsFromWords marked as rejected (NaN in `out`): each such lane
- * continues on its own stream with the ziggurat's slow path (wedges, tail, retries) from the
- * layer and uniform of its word at `words`.
+ * Completes the draws normalsFromWords rejected (bit l of `rejected` for lane l): each such
+ * lane continues on its own stream with the ziggurat's slow path (wedges, tail, retries) from
+ * the layer and uniform of its word at `words`.
  */
-export function finishRejectedNormals(state: usize, lanes: i32, zig: usize, words: usize, out: usize): void {
-  for (let l = 0; l < lanes; l++) {
-    const at = out + (<usize>l << 3);
-    if (!isNaN(load<f64>(at))) continue;
+export function finishRejectedNormals(state: usize, lanes: i32, zig: usize, words: usize, out: usize, rejected: u64): void {
+  while (rejected != 0) {
+    const l = <i32>ctz(rejected);
+    rejected &= rejected - 1;
     const w = load<u32>(words + (<usize>l << 2));
-    store<f64>(at, laneNormalSlow(state, lanes, l, zig, normalWordLayer(w), normalWordU(w)));
+    store<f64>(out + (<usize>l << 3), laneNormalSlow(state, lanes, l, zig, normalWordLayer(w), normalWordU(w)));
   }
 }

@@ -114,7 +114,7 @@ export function simulatePacingReference(
       lstar = target(f, zSignal, sig2, t);
       const liquidity = regimeLiquidity[regime];
       const invK = regimeInvDepth[regime];
-      const spread = regimeSpread[regime];
+      const halfSpread = 0.5 * regimeSpread[regime];
       const sigHat = Math.sqrt(sig2);
 
       for (let s = 0; s < nSchemes; s++) {
@@ -138,10 +138,10 @@ export function simulatePacingReference(
         const absN = Math.abs(n);
         let cost = 0;
         if (costKind === COST_TRANSIENT) {
-          cost = absN * (0.5 * spread) + n * D[s] + 0.5 * n * n * invK;
+          cost = absN * halfSpread + n * D[s] + n * n * (0.5 * invK);
           D[s] += n * invK;
         } else if (costKind !== COST_NONE) {
-          cost = absN * (0.5 * spread) + absN * job[J_SQRT_Y] * sigma * sqrtDt * Math.sqrt(absN / (job[J_SQRT_VOLUME] * liquidity));
+          cost = absN * halfSpread + absN * job[J_SQRT_Y] * sigma * sqrtDt * Math.sqrt(absN / (job[J_SQRT_VOLUME] * liquidity));
         }
         P[s] += n;
         E[s] = eMinus - cost;
