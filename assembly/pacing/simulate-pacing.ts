@@ -6,7 +6,7 @@ import {
   J_STREAM, J_MARKET_SOURCE, MARKET_SUPPLIED, W_REGIME, W_DIFFUSION, W_JUMP, W_ALPHA, W_SIGNAL, WORDS_PER_STEP, MAX_REGIMES, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
-import { fillLaneWords, uniformsFromWords, normalsFromWords, finishRejectedNormals } from "../random/lane-fill";
+import { drawStepLanes, drawJumpLanes } from "./draw-step-lanes";
 import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./advance-market-lanes";
 import { paceSchemeLanes } from "./pace-scheme-lanes";
 import {
@@ -14,9 +14,6 @@ import {
   M_REGIME, M_LIQ, M_HALF_SPREAD, M_SIGHAT, M_SIGMA, M_Z, M_JUMP, M_INV_DEPTH, M_U_REGIME, M_U_JUMP, M_Z_ALPHA,
   M_Z_SIGNAL, M_WORDS, M_HALF_INV_DEPTH,
 } from "./lane-block";
-
-/** Bytes of one word per lane (u32[LANES]). */
-const WORD_ROW = LANES << 2;
 
 // Per-regime constants at the start of scratch, f64[MAX_REGIMES] each: σ_s, (σ₀/σ_s)^α (depth
 // relative to calm), s₀·σ_s/σ₀ (spread), 1/K with K = κ₀E₀·(σ₀/σ_s)^α.
@@ -81,7 +78,7 @@ export function simulatePacing(
 ): void {
   const T = <i32>par(job, J_STEPS);
   const nRegimes = <i32>par(job, J_REGIMES);
-  const jumpProb = par(job, J_JUMP_PROB), vJumpProb = f64x2.splat(jumpProb), jumpMean = par(job, J_JUMP_MEAN), jumpSd = par(job, J_JUMP_SD);
+  const jumpProb = par(job, J_JUMP_PROB), jumpMean = par(job, J_JUMP_MEAN), jumpSd = par(job, J_JUMP_SD);
   const alphaMean = par(job, J_ALPHA_MEAN), alphaSd = par(job, J_ALPHA_SD);
   const noise = par(job, J_SIGNAL_NOISE), gamma = par(job, J_GAMMA), lmax = par(job, J_LMAX);
   const targetKind = <i32>par(job, J_TARGET_KIND), targetConst = par(job, J_TARGET_CONST);
@@ -134,16 +131,7 @@ export function simulatePacing(
 
     for (let t = 1; t <= T; t++) {
       // the step's draws: WORDS_PER_STEP words per lane, their fast paths, then the rare tails (layout.ts)
-      const words = lane(mk, M_WORDS, 0);
-      fillLaneWords(rng, LANES, WORDS_PER_STEP, words);
-      uniformsFromWords(words + <usize>(W_REGIME * WORD_ROW), LANES, lane(mk, M_U_REGIME, 0));
-      const zRejected = normalsFromWords(words + <usize>(W_DIFFUSION * WORD_ROW), LANES, zig, lane(mk, M_Z, 0));
-      uniformsFromWords(words + <usize>(W_JUMP * WORD_ROW), LANES, lane(mk, M_U_JUMP, 0));
-      const alphaRejected = normalsFromWords(words + <usize>(W_ALPHA * WORD_ROW), LANES, zig, lane(mk, M_Z_ALPHA, 0));
-      const signalRejected = normalsFromWords(words + <usize>(W_SIGNAL * WORD_ROW), LANES, zig, lane(mk, M_Z_SIGNAL, 0));
-      finishRejectedNormals(rng, LANES, zig, words + <usize>(W_DIFFUSION * WORD_ROW), lane(mk, M_Z, 0), zRejected);
-      finishRejectedNormals(rng, LANES, zig, words + <usize>(W_ALPHA * WORD_ROW), lane(mk, M_Z_ALPHA, 0), alphaRejected);
-      finishRejectedNormals(rng, LANES, zig, words + <usize>(W_SIGNAL * WORD_ROW), lane(mk, M_Z_SIGNAL, 0), signalRejected);
+      drawStepLanes(rng, zig, mk);
       if (supplied) {
         // 1.–2. the regime and the log-return of each path come from the supplied buffers
         for (let l = 0; l < LANES; l++) {
@@ -173,14 +161,7 @@ export function simulatePacing(
           }
         }
         // 2. jumps: the size only when one happens (the last tail of the step)
-        for (let l = 0; l < LANES; l += 2) {
-          const hit = f64x2.lt(v128.load(lane(mk, M_U_JUMP, l)), vJumpProb);
-          v128.store(lane(mk, M_JUMP, l), f64x2.splat(0.0));
-          if (!v128.any_true(hit)) continue;
-          for (let k = l; k < l + 2; k++) {
-            if (load<f64>(lane(mk, M_U_JUMP, k)) < jumpProb) store<f64>(lane(mk, M_JUMP, k), jumpMean + jumpSd * laneNormal(rng, LANES, k, zig));
-          }
-        }
+        drawJumpLanes(rng, zig, mk, jumpProb, jumpMean, jumpSd);
       }
       // 3., 5., 6., 7. returns, volatility estimate, alpha, signal and target
       advanceMarketLanes(mk, constants, supplied, targetKind, series, t);
