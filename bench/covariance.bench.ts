@@ -22,6 +22,7 @@ import { covarianceExports } from "../src/covariance/kernel-exports.ts";
 import { CovariancePool } from "../src/covariance/covariance-pool.ts";
 import { sampleCovarianceReference } from "../src/covariance/sample-covariance.reference.ts";
 import { ewmaCovarianceReference, ewmaCovariancePackedReference } from "../src/covariance/ewma-covariance.reference.ts";
+import { ewmaCovarianceStream } from "../src/covariance/ewma-covariance.ts";
 
 const N = 2520;
 const KS = [10, 100, 500];
@@ -81,6 +82,7 @@ const row = (what: string, k: number, impl: string, ms: number, flops: number, t
 
 const kernel = new Kernel(loadKernelModule());
 const ex = covarianceExports(kernel);
+const streamKernel = new Kernel(loadKernelModule());
 for (const k of KS) {
   kernel.reset();
   const x = returns(N, k);
@@ -117,6 +119,16 @@ for (const k of KS) {
     const tsPacked = time(quick ? 2 : 5, () => { const s = Float64Array.from(pInit()); return ewmaCovariancePackedReference(x, N, k, 0.94, s, true)[(N - 1) * m]; });
     row("ewma whole sequence, packed", k, "ts twin", tsPacked, packedFlops);
     row("ewma whole sequence, packed", k, "wasm simd", wasmPacked, packedFlops, tsPacked);
+    // the same sequence through the library's stream (validation and the copy of x included):
+    // chunks of rows that fit in L2 (256 KB), each matrix visited by the sink
+    const streamRows = Math.max(1, Math.floor(2 ** 15 / m));
+    const wasmPackedStream = time(quick ? 3 : 11, () => {
+      let c = 0;
+      streamKernel.reset(); // its own instance, as a caller would have: not above this one's 300 MB of sequences
+      ewmaCovarianceStream(streamKernel, x, N, k, streamRows, (_t0, r, chunk) => { for (let t = 0; t < r; t++) c += chunk[t * m]; }, { packed: true });
+      return c;
+    });
+    row(`ewma whole sequence, packed, streamed (chunks of ${streamRows} rows)`, k, "wasm simd", wasmPackedStream, packedFlops, tsPacked);
   } else {
     const chunk = 32; // 32 × 500² × 8 B = 64 MB per chunk; the 5 GB sequence streams through it
     const buf = kernel.allocF64(chunk * k * k, "ewma chunk");

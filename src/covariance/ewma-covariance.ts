@@ -42,7 +42,9 @@ export const EWMA_SEQUENCE_LIMIT_BYTES = 2 ** 30;
 
 /**
  * Streams Σ_1 … Σ_n to `sink` in chunks of `chunkRows` rows; returns Σ_n.
- * Memory: n·k + (chunkRows + 1)·k² f64 in the kernel.
+ * Memory: n·k + (chunkRows + 1)·k² f64 in the kernel. Fastest when a chunk fits in the L2
+ * cache (≈ 256 KB: chunkRows ≈ 32768 / (values per matrix)), so the sink reads each matrix
+ * while it is still in cache (bench/covariance.bench.ts: k = 100 packed, 7–8 ms for n = 2520).
  * @throws RangeError on bad x, λ ∉ (0, 1), a bad init, or chunkRows < 1
  */
 export function ewmaCovarianceStream(
