@@ -1,22 +1,20 @@
 import {
-  J_STEPS, J_DT, J_REGIMES, J_INIT_REGIME, J_SIGMA, J_TRANSITION, J_JUMP_PROB, J_JUMP_MEAN,
-  J_JUMP_SD, J_JUMP_COMP, J_ALPHA_MEAN, J_ALPHA_SD, J_ALPHA_PHI, J_SIGNAL_NOISE, J_GAMMA,
-  J_LMAX, J_EWMA_DECAY, J_INIT_VAR, J_TARGET_KIND, J_TARGET_CONST, J_COST_KIND, J_DEPTH,
-  J_THINNING, J_RESILIENCE, J_SPREAD, J_SQRT_Y, J_SQRT_VOLUME, J_RUIN_EQUITY, J_E0, J_SEED,
-  J_STREAM, J_MARKET_SOURCE, MARKET_SUPPLIED, W_REGIME, W_DIFFUSION, W_JUMP, W_ALPHA, W_SIGNAL, WORDS_PER_STEP, MAX_REGIMES, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
+  J_STEPS, J_REGIMES, J_INIT_REGIME, J_SIGMA, J_TRANSITION, J_JUMP_PROB, J_JUMP_MEAN, J_JUMP_SD, J_ALPHA_MEAN,
+  J_ALPHA_SD, J_SIGNAL_NOISE, J_GAMMA, J_LMAX, J_INIT_VAR, J_TARGET_KIND, J_TARGET_CONST, J_DEPTH, J_THINNING,
+  J_SPREAD, J_E0, J_SEED, J_STREAM, J_MARKET_SOURCE, MARKET_SUPPLIED, MAX_REGIMES, TARGET_SIGNAL, TARGET_SERIES,
+  OUT_WIDTH, TRACE_FIXED,
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
 import { drawStepLanes, drawJumpLanes } from "./draw-step-lanes";
 import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./advance-market-lanes";
 import { paceSchemeLanes } from "./pace-scheme-lanes";
 import {
-  LANES, ARRAY_BYTES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LSTAR_PREV, M_LOGP, M_RET,
-  M_REGIME, M_LIQ, M_HALF_SPREAD, M_SIGHAT, M_SIGMA, M_Z, M_JUMP, M_INV_DEPTH, M_U_REGIME, M_U_JUMP, M_Z_ALPHA,
-  M_Z_SIGNAL, M_WORDS, M_HALF_INV_DEPTH,
+  LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_LIQ, M_HALF_SPREAD,
+  M_SIGHAT, M_SIGMA, M_JUMP, M_INV_DEPTH, M_U_REGIME, M_HALF_INV_DEPTH,
 } from "./lane-block";
 
 // Per-regime constants at the start of scratch, f64[MAX_REGIMES] each: σ_s, (σ₀/σ_s)^α (depth
-// relative to calm), s₀·σ_s/σ₀ (spread), 1/K with K = κ₀E₀·(σ₀/σ_s)^α.
+// relative to calm), half the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α.
 const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4;
 const REGIME_CONSTS = 5;
 
@@ -59,8 +57,9 @@ export function pacingScratchBytes(nSchemes: i32): usize {
  * schemes domain.md (P1)–(P4)). Paths firstPath … firstPath+nPaths−1 are simulated LANES
  * at a time, in one pass over t = 1 … T: market, target, book and every scheme move
  * together, so all schemes see the same market path (common random numbers by
- * construction). Each step is a sequence of passes over the lanes (draws of one kind, the
- * market update, then each scheme), so independent paths fill the pipeline.
+ * construction). Each step is a sequence of passes over the lanes (the step's draws, the
+ * regime switch and jumps, the market update, then each scheme), so independent paths fill the
+ * pipeline.
  *
  * Memory (f64 unless stated; layouts in ./layout.ts): job parameters at `job`; schemes at
  * `schemes` (nSchemes × SCHEME_WIDTH); ziggurat tables at `zig`; target series L*_0..L*_T at

@@ -3,10 +3,10 @@ import { mixWord } from "./seed-hash";
 /**
  * The per-path xoshiro128** streams of a block of paths ("lanes"), with their state
  * in linear memory as four u32 arrays (structure of arrays): s0[lanes], s1[lanes],
- * s2[lanes], s3[lanes] starting at `state`. Kernels draw one kind of number for
- * every lane in turn, so successive draws of one lane are far apart and the CPU
- * overlaps the lanes; the sequence each path sees is exactly that of
- * the TypeScript twin src/random/path-stream.ts (same seeding, same words, same order).
+ * s2[lanes], s3[lanes] starting at `state`. These are the scalar draws (seeding, the
+ * ziggurat's rare slow path, jump sizes); the bulk comes four lanes at a time from
+ * ./lane-fill.ts. The sequence each path sees is exactly that of the TypeScript twin
+ * src/random/path-stream.ts (same seeding, same words, same order).
  */
 
 /** Bytes of state for `lanes` streams. */
