@@ -7,14 +7,15 @@
  * order and scaling (sampleCovarianceRows), so the matrix is bit-identical to
  * sampleCovariance's for any worker count.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTypeScriptWorker } from "../threads/start-typescript-worker.ts";
 import { fail } from "../errors.ts";
 import { loadKernelModule } from "../wasm/load-kernel-module.ts";
 import { checkObservations } from "./validate.ts";
 import { splitTileRows } from "./split-tile-rows.ts";
 import type { CovarianceRowsTask, CovarianceWorkerInit, CovarianceWorkerReply } from "./covariance-worker.ts";
 
-const WORKER_URL = new URL("./covariance-worker-entry.mjs", import.meta.url);
+const WORKER_BODY = new URL("./covariance-worker.ts", import.meta.url);
 
 export class CovariancePool {
   /** seconds from start() until every worker had instantiated its kernel */
@@ -39,7 +40,7 @@ export class CovariancePool {
     }
     const started = performance.now();
     const module = loadKernelModule();
-    const threads = Array.from({ length: workers }, () => new Worker(WORKER_URL, { execArgv: [] }));
+    const threads = Array.from({ length: workers }, () => startTypeScriptWorker(WORKER_BODY));
     try {
       await Promise.all(threads.map((w) => reply(w, { kind: "init", module } satisfies CovarianceWorkerInit)));
     } catch (error) {

@@ -4,12 +4,13 @@
  * free up, and answers are put back in task order, so the caller sees the same sequence
  * whatever the scheduling.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTypeScriptWorker } from "../threads/start-typescript-worker.ts";
 import type { BlockSummary } from "./block-summary.ts";
 import type { BlockTask } from "./block-plan.ts";
 import type { WorkerInit } from "./pacing-worker.ts";
 
-const WORKER_URL = new URL("./pacing-worker-entry.mjs", import.meta.url);
+const WORKER_BODY = new URL("./pacing-worker.ts", import.meta.url);
 
 type WorkerMessage =
   | { kind: "ready" }
@@ -30,7 +31,7 @@ export async function runOnWorkers(
   count: number, init: WorkerInit, tasks: BlockTask[], onBlock: BlockSink,
 ): Promise<PoolRun> {
   const started = performance.now();
-  const workers = Array.from({ length: count }, () => new Worker(WORKER_URL, { execArgv: [] }));
+  const workers = Array.from({ length: count }, () => startTypeScriptWorker(WORKER_BODY));
   const failed = (w: Worker) => new Promise<never>((_, reject) => {
     w.on("error", reject);
     w.on("exit", (code) => { if (code !== 0) reject(new Error(`pacing worker exited with code ${code}`)); });
