@@ -64,12 +64,11 @@ export function normalsFromWords(words: usize, lanes: i32, zig: usize, out: usiz
     const j = i32x4.shr_s(w, 7), jHi = i32x4.shuffle(j, j, 2, 3, 0, 1);
     const uLo = f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(j), half), scale);
     const uHi = f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(jHi), half), scale);
-    const i0 = <usize>i32x4.extract_lane(idx, 0), i1 = <usize>i32x4.extract_lane(idx, 1);
-    const i2 = <usize>i32x4.extract_lane(idx, 2), i3 = <usize>i32x4.extract_lane(idx, 3);
-    const xLo = f64x2.replace_lane(f64x2.splat(load<f64>(zig + (i0 << 3))), 1, load<f64>(zig + (i1 << 3)));
-    const rLo = f64x2.replace_lane(f64x2.splat(load<f64>(zig + ((129 + i0) << 3))), 1, load<f64>(zig + ((129 + i1) << 3)));
-    const xHi = f64x2.replace_lane(f64x2.splat(load<f64>(zig + (i2 << 3))), 1, load<f64>(zig + (i3 << 3)));
-    const rHi = f64x2.replace_lane(f64x2.splat(load<f64>(zig + ((129 + i2) << 3))), 1, load<f64>(zig + ((129 + i3) << 3)));
+    // (X[i], R[i]) of each lane in one load; two lanes' pairs give their X and their R
+    const p0 = v128.load(zig + (<usize>i32x4.extract_lane(idx, 0) << 4)), p1 = v128.load(zig + (<usize>i32x4.extract_lane(idx, 1) << 4));
+    const p2 = v128.load(zig + (<usize>i32x4.extract_lane(idx, 2) << 4)), p3 = v128.load(zig + (<usize>i32x4.extract_lane(idx, 3) << 4));
+    const xLo = v128.shuffle<f64>(p0, p1, 0, 2), rLo = v128.shuffle<f64>(p0, p1, 1, 3);
+    const xHi = v128.shuffle<f64>(p2, p3, 0, 2), rHi = v128.shuffle<f64>(p2, p3, 1, 3);
     const okLo = f64x2.lt(f64x2.abs(uLo), rLo), okHi = f64x2.lt(f64x2.abs(uHi), rHi);
     const at = out + (o << 1);
     v128.store(at, f64x2.mul(uLo, xLo));

@@ -72,9 +72,9 @@ export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, 
     } while (-2.0 * y < x * x);
     return u < 0 ? x - ZIG_R : ZIG_R - x;
   }
-  const xi = load<f64>(zig + (i << 3));
+  const xi = load<f64>(zig + (i << 4));
   const x = u * xi;
-  const xi1 = load<f64>(zig + ((i + 1) << 3));
+  const xi1 = load<f64>(zig + ((i + 1) << 4));
   const f0 = Math.exp(-0.5 * (xi * xi - x * x));
   const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
   if (f1 + laneUniform(state, lanes, lane) * (f0 - f1) < 1.0) return x;
@@ -100,7 +100,7 @@ export function normalWordU(w: u32): f64 {
  * N(0, 1) from lane `lane` by the 128-layer ziggurat (Doornik 2005, ZIGNOR) on one word: the
  * layer i from bits 0–6 and a signed uniform u from bits 7–31 (normalWordLayer, normalWordU);
  * accepted when |u| < R[i] (~98.8%), else wedges and tail in laneNormalSlow (53-bit uniforms).
- * Tables at `zig`: X[0..128] then R[0..127] (src/random/ziggurat-tables.ts).
+ * Tables at `zig`: X[i] at 2i, R[i] at 2i + 1 (src/random/ziggurat-tables.ts).
  */
 // @ts-ignore: decorator
 @inline
@@ -108,6 +108,6 @@ export function laneNormal(state: usize, lanes: i32, lane: i32, zig: usize): f64
   const w = laneU32(state, lanes, lane);
   const i = normalWordLayer(w);
   const u = normalWordU(w);
-  if (Math.abs(u) < load<f64>(zig + ((129 + i) << 3))) return u * load<f64>(zig + (i << 3));
+  if (Math.abs(u) < load<f64>(zig + (i << 4), 8)) return u * load<f64>(zig + (i << 4));
   return laneNormalSlow(state, lanes, lane, zig, i, u);
 }

@@ -7,7 +7,7 @@ const ZIG_R = 3.442619855899;
  * word; twin of laneNormal in assembly/random/lane-stream.ts (same word consumption, same
  * tables, bit-identical).
  *
- * @param tables from zigguratTables(): X[0..128] then R[0..127]
+ * @param tables from zigguratTables(): X[i] at 2i, R[i] at 2i + 1
  */
 export function normalDraw(rng: PathStream, tables: Float64Array): number {
   const w = rng.nextU32();
@@ -23,7 +23,7 @@ export function normalDraw(rng: PathStream, tables: Float64Array): number {
 export function normalFromWord(w: number, tables: Float64Array): number {
   const i = w & 127;
   const u = (((w | 0) >> 7) + 0.5) * 5.960464477539063e-8;
-  return Math.abs(u) < tables[129 + i] ? u * tables[i] : NaN;
+  return Math.abs(u) < tables[2 * i + 1] ? u * tables[2 * i] : NaN;
 }
 
 /**
@@ -34,9 +34,9 @@ export function normalAfterRejection(rng: PathStream, w: number, tables: Float64
   const i = w & 127;
   const u = (((w | 0) >> 7) + 0.5) * 5.960464477539063e-8;
   if (i === 0) return normalTail(rng, u < 0);
-  const xi = tables[i];
+  const xi = tables[2 * i];
   const x = u * xi;
-  const xi1 = tables[i + 1];
+  const xi1 = tables[2 * i + 2];
   const f0 = Math.exp(-0.5 * (xi * xi - x * x));
   const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
   if (f1 + rng.nextUniform() * (f0 - f1) < 1.0) return x;

@@ -1,8 +1,9 @@
 /**
- * Layer tables of the 128-layer normal ziggurat (Doornik 2005, ZIGNOR): X[0..128] (layer
- * edges, X[0] = V/f(R) for the base strip) then R[0..127] = X[i+1]/X[i], as one Float64Array
- * of 257 values. Computed once here and handed to the kernel, so kernel and twin share
- * bit-identical tables.
+ * Layer tables of the 128-layer normal ziggurat (Doornik 2005, ZIGNOR), interleaved as one
+ * Float64Array of 257 values: T[2i] = X[i] (layer edges, i = 0…128, X[0] = V/f(R) for the base
+ * strip) and T[2i+1] = R[i] = X[i+1]/X[i] (i = 0…127), so the pair (X[i], R[i]) a draw of layer
+ * i needs is one 16-byte load in the kernel. Computed once here and handed to the kernel, so
+ * kernel and twin share bit-identical tables.
  */
 export const ZIGGURAT_LAYERS = 128;
 const ZIG_R = 3.442619855899;
@@ -14,16 +15,18 @@ let cached: Float64Array | null = null;
 export function zigguratTables(): Float64Array {
   if (cached) return cached;
   const c = ZIGGURAT_LAYERS;
-  const t = new Float64Array(2 * c + 1);
+  const x = new Float64Array(c + 1);
   let f = Math.exp(-0.5 * ZIG_R * ZIG_R);
-  t[0] = ZIG_V / f;
-  t[1] = ZIG_R;
-  t[c] = 0;
+  x[0] = ZIG_V / f;
+  x[1] = ZIG_R;
+  x[c] = 0;
   for (let i = 2; i < c; i++) {
-    t[i] = Math.sqrt(-2 * Math.log(ZIG_V / t[i - 1] + f));
-    f = Math.exp(-0.5 * t[i] * t[i]);
+    x[i] = Math.sqrt(-2 * Math.log(ZIG_V / x[i - 1] + f));
+    f = Math.exp(-0.5 * x[i] * x[i]);
   }
-  for (let i = 0; i < c; i++) t[c + 1 + i] = t[i + 1] / t[i];
+  const t = new Float64Array(2 * c + 1);
+  for (let i = 0; i <= c; i++) t[2 * i] = x[i];
+  for (let i = 0; i < c; i++) t[2 * i + 1] = x[i + 1] / x[i];
   cached = t;
   return t;
 }
