@@ -1,27 +1,17 @@
 import {
-  J_STEPS, J_REGIMES, J_INIT_REGIME, J_SIGMA, J_TRANSITION, J_JUMP_PROB, J_JUMP_MEAN, J_JUMP_SD, J_ALPHA_MEAN,
-  J_ALPHA_SD, J_SIGNAL_NOISE, J_GAMMA, J_LMAX, J_INIT_VAR, J_TARGET_KIND, J_TARGET_CONST, J_DEPTH, J_THINNING,
-  J_SPREAD, J_E0, J_SEED, J_STREAM, J_MARKET_SOURCE, MARKET_SUPPLIED, MAX_REGIMES, TARGET_SIGNAL, TARGET_SERIES,
-  OUT_WIDTH, TRACE_FIXED,
+  J_STEPS, J_REGIMES, J_INIT_REGIME, J_JUMP_PROB, J_JUMP_MEAN, J_JUMP_SD, J_ALPHA_MEAN, J_ALPHA_SD, J_SIGNAL_NOISE,
+  J_GAMMA, J_LMAX, J_INIT_VAR, J_TARGET_KIND, J_TARGET_CONST, J_E0, J_SEED, J_STREAM, J_MARKET_SOURCE,
+  MARKET_SUPPLIED, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
 import { drawStepLanes, drawJumpLanes } from "./draw-step-lanes";
 import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./advance-market-lanes";
 import { paceSchemeLanes } from "./pace-scheme-lanes";
+import { regimeTable, setRegime, switchRegimeLanes, REGIME_TABLE_BYTES } from "./regime-lanes";
 import {
-  LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_LIQ, M_HALF_SPREAD,
-  M_SIGHAT, M_SIGMA, M_JUMP, M_INV_DEPTH, M_U_REGIME, M_HALF_INV_DEPTH,
+  LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_SIGHAT, M_JUMP,
 } from "./lane-block";
 
-// Per-regime constants at the start of scratch, f64[MAX_REGIMES] each: σ_s, (σ₀/σ_s)^α (depth
-// relative to calm), half the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α.
-const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4;
-const REGIME_CONSTS = 5;
-
-// @ts-ignore: decorator
-@inline function regimeConst(scratch: usize, which: i32, regime: i32): usize {
-  return scratch + ((<usize>(which * MAX_REGIMES + regime)) << 3);
-}
 // @ts-ignore: decorator
 @inline function par(job: usize, slot: i32): f64 {
   return load<f64>(job + (<usize>slot << 3));
@@ -35,20 +25,9 @@ const REGIME_CONSTS = 5;
   return Math.min(Math.max(x, lo), hi);
 }
 
-/** Records lane l's regime and that regime's σ, liquidity, spread and 1/depth. */
-// @ts-ignore: decorator
-@inline function setRegime(mk: usize, l: i32, regime: i32, scratch: usize): void {
-  store<f64>(lane(mk, M_REGIME, l), <f64>regime);
-  store<f64>(lane(mk, M_SIGMA, l), load<f64>(regimeConst(scratch, R_SIGMA, regime)));
-  store<f64>(lane(mk, M_LIQ, l), load<f64>(regimeConst(scratch, R_LIQ, regime)));
-  store<f64>(lane(mk, M_HALF_SPREAD, l), load<f64>(regimeConst(scratch, R_HALF_SPREAD, regime)));
-  store<f64>(lane(mk, M_INV_DEPTH, l), load<f64>(regimeConst(scratch, R_INV_DEPTH, regime)));
-  store<f64>(lane(mk, M_HALF_INV_DEPTH, l), load<f64>(regimeConst(scratch, R_HALF_INV_DEPTH, regime)));
-}
-
 /** Scratch bytes simulatePacing needs for nSchemes schemes. */
 export function pacingScratchBytes(nSchemes: i32): usize {
-  return ((<usize>(REGIME_CONSTS * MAX_REGIMES + (MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 3)
+  return REGIME_TABLE_BYTES + ((<usize>((MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 3)
     + laneStateBytes(LANES) + MARKET_CONSTANTS_BYTES;
 }
 
@@ -86,18 +65,9 @@ export function simulatePacing(
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
   const supplied = <i32>par(job, J_MARKET_SOURCE) == MARKET_SUPPLIED;
 
-  const sigma0 = par(job, J_SIGMA), thinning = par(job, J_THINNING);
-  for (let r = 0; r < nRegimes; r++) {
-    const s = par(job, J_SIGMA + r);
-    const liquidity = Math.pow(sigma0 / s, thinning);
-    store<f64>(regimeConst(scratch, R_SIGMA, r), s);
-    store<f64>(regimeConst(scratch, R_LIQ, r), liquidity);
-    const invDepth = 1.0 / (par(job, J_DEPTH) * liquidity);
-    store<f64>(regimeConst(scratch, R_INV_DEPTH, r), invDepth);
-    store<f64>(regimeConst(scratch, R_HALF_INV_DEPTH, r), 0.5 * invDepth);
-    store<f64>(regimeConst(scratch, R_HALF_SPREAD, r), 0.5 * (par(job, J_SPREAD) * s / sigma0));
-  }
-  const mk = scratch + ((<usize>(REGIME_CONSTS * MAX_REGIMES)) << 3);
+  const table = scratch;
+  regimeTable(job, nRegimes, table);
+  const mk = scratch + REGIME_TABLE_BYTES;
   const sch = mk + ((<usize>(MARKET_ARRAYS * LANES)) << 3);
   const rng = sch + ((<usize>(SCHEME_ARRAYS * nSchemes * LANES)) << 3);
   const constants = rng + laneStateBytes(LANES);
@@ -118,7 +88,7 @@ export function simulatePacing(
       store<f64>(lane(mk, M_SIG2, l), sig2);
       store<f64>(lane(mk, M_LSTAR, l), lstar);
       store<f64>(lane(mk, M_LOGP, l), 0.0);
-      setRegime(mk, l, <i32>par(job, J_INIT_REGIME), scratch);
+      setRegime(mk, l, <i32>par(job, J_INIT_REGIME), table);
     }
     for (let s = 0; s < nSchemes; s++) {
       const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3);
@@ -140,25 +110,12 @@ export function simulatePacing(
             regime = <i32>load<f64>(suppliedRegime + at);
             x = load<f64>(suppliedX + at);
           }
-          if (<f64>regime != load<f64>(lane(mk, M_REGIME, l))) setRegime(mk, l, regime, scratch);
+          if (<f64>regime != load<f64>(lane(mk, M_REGIME, l))) setRegime(mk, l, regime, table);
           store<f64>(lane(mk, M_JUMP, l), x);
         }
       } else {
         // 1. regime switch
-        if (nRegimes > 1) {
-          for (let l = 0; l < LANES; l++) {
-            const u = load<f64>(lane(mk, M_U_REGIME, l));
-            const regime = <i32>load<f64>(lane(mk, M_REGIME, l));
-            const row = job + ((<usize>(J_TRANSITION + regime * MAX_REGIMES)) << 3);
-            let next = 0;
-            let cum = load<f64>(row);
-            while (u >= cum && next < nRegimes - 1) {
-              next++;
-              cum += load<f64>(row + (<usize>next << 3));
-            }
-            if (next != regime) setRegime(mk, l, next, scratch);
-          }
-        }
+        if (nRegimes > 1) switchRegimeLanes(mk, table, nRegimes);
         // 2. jumps: the size only when one happens (the last tail of the step)
         drawJumpLanes(rng, zig, mk, jumpProb, jumpMean, jumpSd);
       }
