@@ -27,7 +27,8 @@ const ONE = memory.data<f64>([1.0, 1.0]);
 export function paceSchemeLanes(job: usize, scheme: usize, st: usize, mk: usize, t: f64): void {
   const kind = <i32>load<f64>(scheme);
   const costKind = <i32>load<f64>(job + (J_COST_KIND << 3));
-  // One specialised loop per (scheme kind, cost model), called through a function reference:
+  // One specialised loop per scheme kind (the cost model is a predictable branch inside), called
+  // through a function reference:
   // a direct call would let the optimiser fold the copies back into one loop that branches on
   // the kind at every lane pair.
   let pace: PaceLanes = paceAsymmetric;
