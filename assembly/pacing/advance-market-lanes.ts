@@ -6,6 +6,7 @@ import {
   ARRAY_BYTES, M_F, M_SIG2, M_LSTAR, M_LSTAR_PREV, M_LOGP, M_RET, M_SIGHAT, M_SIGMA, M_Z, M_JUMP, M_Z_ALPHA, M_Z_SIGNAL,
 } from "./lane-block";
 import { expm1Lanes } from "../math/expm1-lanes";
+import { par } from "./job-param";
 
 // The pass's constants, each an f64x2 splat at constants + C_·16 (marketConstants writes them once
 // per run). Loading them is one instruction; V8 would otherwise rebuild them in the loop.
@@ -13,11 +14,6 @@ const C_HALF = 0, C_DT = 1, C_SQRT_DT = 2, C_JUMP_COMP = 3, C_DECAY = 4, C_VAR_W
 const C_ALPHA_MEAN = 6, C_PHI = 7, C_ALPHA_INNOV = 8, C_NOISE = 9, C_GAMMA = 10, C_LMAX = 11, C_NEG_LMAX = 12;
 /** Bytes of the constants block. */
 export const MARKET_CONSTANTS_BYTES: usize = 13 << 4;
-
-// @ts-ignore: decorator
-@inline function par(job: usize, slot: i32): f64 {
-  return load<f64>(job + (<usize>slot << 3));
-}
 
 // @ts-ignore: decorator
 @inline function put(constants: usize, c: i32, value: f64): void {

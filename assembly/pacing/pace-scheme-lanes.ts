@@ -7,6 +7,7 @@ import {
   ARRAY_BYTES, M_RET, M_LSTAR_PREV, M_LSTAR, M_SIGHAT, M_LIQ, M_HALF_SPREAD, M_SIGMA, M_INV_DEPTH, M_HALF_INV_DEPTH,
   S_E, S_P, S_D, S_ALIVE, S_RUIN, S_OPPORTUNITY, S_SLIPPAGE, S_TURNOVER, S_TRADED, S_COST,
 } from "./lane-block";
+import { par } from "./job-param";
 
 /** 1.0 in both lanes, in static memory: one load, where V8 rebuilds a splat constant in the loop with four instructions. */
 const ONE = memory.data<f64>([1.0, 1.0]);
@@ -26,11 +27,10 @@ const ONE = memory.data<f64>([1.0, 1.0]);
  */
 export function paceSchemeLanes(job: usize, scheme: usize, st: usize, mk: usize, t: f64): void {
   const kind = <i32>load<f64>(scheme);
-  const costKind = <i32>load<f64>(job + (J_COST_KIND << 3));
+  const costKind = <i32>par(job, J_COST_KIND);
   // One specialised loop per scheme kind (the cost model is a predictable branch inside), called
-  // through a function reference:
-  // a direct call would let the optimiser fold the copies back into one loop that branches on
-  // the kind at every lane pair.
+  // through a function reference: a direct call would let the optimiser fold the copies back
+  // into one loop that branches on the kind at every lane pair.
   let pace: PaceLanes = paceAsymmetric;
   if (kind == SCHEME_INSTANT) pace = paceInstant;
   else if (kind == SCHEME_RATE) pace = paceRate;
@@ -52,11 +52,11 @@ function paceAsymmetric(costKind: i32, job: usize, scheme: usize, st: usize, mk:
 @inline function paceLanes(kind: i32, costKind: i32, job: usize, scheme: usize, st: usize, mk: usize, t: f64): void {
   const p1 = f64x2.splat(load<f64>(scheme, 8)), p2 = f64x2.splat(load<f64>(scheme, 16));
   const negP1 = f64x2.neg(p1);
-  const psi = f64x2.splat(load<f64>(job + (J_RESILIENCE << 3)));
-  const ruinEquity = f64x2.splat(load<f64>(job + (J_RUIN_EQUITY << 3)));
+  const psi = f64x2.splat(par(job, J_RESILIENCE));
+  const ruinEquity = f64x2.splat(par(job, J_RUIN_EQUITY));
   const zero = f64x2.splat(0.0), tv = f64x2.splat(t);
-  const sqrtY = f64x2.splat(load<f64>(job + (J_SQRT_Y << 3))), sqrtDt = f64x2.splat(Math.sqrt(load<f64>(job + (J_DT << 3))));
-  const volume = f64x2.splat(load<f64>(job + (J_SQRT_VOLUME << 3)));
+  const sqrtY = f64x2.splat(par(job, J_SQRT_Y)), sqrtDt = f64x2.splat(Math.sqrt(par(job, J_DT)));
+  const volume = f64x2.splat(par(job, J_SQRT_VOLUME));
 
   for (let o: usize = 0; o < <usize>ARRAY_BYTES; o += 16) {
     const s = st + o, m = mk + o;

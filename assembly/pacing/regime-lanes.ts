@@ -2,6 +2,7 @@ import { J_SIGMA, J_TRANSITION, J_THINNING, J_DEPTH, J_SPREAD, MAX_REGIMES } fro
 import {
   LANES, ARRAY_BYTES, M_REGIME, M_SIGMA, M_LIQ, M_HALF_SPREAD, M_INV_DEPTH, M_HALF_INV_DEPTH, M_U_REGIME,
 } from "./lane-block";
+import { par } from "./job-param";
 
 // The regime table, f64[MAX_REGIMES] per entry: σ_s, (σ₀/σ_s)^α (depth relative to calm), half
 // the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α; then the cumulative transition
@@ -13,10 +14,6 @@ export const REGIME_TABLE_BYTES: usize = <usize>((R_CUMULATIVE + MAX_REGIMES) * 
 // @ts-ignore: decorator
 @inline function entry(table: usize, which: i32, regime: i32): usize {
   return table + ((<usize>(which * MAX_REGIMES + regime)) << 3);
-}
-// @ts-ignore: decorator
-@inline function par(job: usize, slot: i32): f64 {
-  return load<f64>(job + (<usize>slot << 3));
 }
 
 /**

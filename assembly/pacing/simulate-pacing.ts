@@ -11,11 +11,8 @@ import { regimeTable, setRegime, switchRegimeLanes, REGIME_TABLE_BYTES } from ".
 import {
   LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_SIGHAT, M_JUMP,
 } from "./lane-block";
+import { par } from "./job-param";
 
-// @ts-ignore: decorator
-@inline function par(job: usize, slot: i32): f64 {
-  return load<f64>(job + (<usize>slot << 3));
-}
 // @ts-ignore: decorator
 @inline function lane(base: usize, array: i32, l: i32): usize {
   return base + ((<usize>(array * LANES + l)) << 3);

@@ -21,8 +21,7 @@ export function normalDraw(rng: PathStream, tables: Float64Array): number {
  * else NaN — the draw is then finished by normalAfterRejection on the same stream.
  */
 export function normalFromWord(w: number, tables: Float64Array): number {
-  const i = w & 127;
-  const u = (((w | 0) >> 7) + 0.5) * 5.960464477539063e-8;
+  const i = w & 127, u = wordU(w);
   return Math.abs(u) < tables[2 * i + 1] ? u * tables[2 * i] : NaN;
 }
 
@@ -31,8 +30,7 @@ export function normalFromWord(w: number, tables: Float64Array): number {
  * (53-bit uniforms from `rng`), else a fresh one-word draw (twin of laneNormalSlow).
  */
 export function normalAfterRejection(rng: PathStream, w: number, tables: Float64Array): number {
-  const i = w & 127;
-  const u = (((w | 0) >> 7) + 0.5) * 5.960464477539063e-8;
+  const i = w & 127, u = wordU(w);
   if (i === 0) return normalTail(rng, u < 0);
   const xi = tables[2 * i];
   const x = u * xi;
@@ -41,6 +39,11 @@ export function normalAfterRejection(rng: PathStream, w: number, tables: Float64
   const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
   if (f1 + rng.nextUniform() * (f0 - f1) < 1.0) return x;
   return normalDraw(rng, tables);
+}
+
+/** The signed uniform (j + ½)·2⁻²⁴ of a word, j = bits 7–31 as a signed integer (twin of normalWordU). */
+function wordU(w: number): number {
+  return (((w | 0) >> 7) + 0.5) * 5.960464477539063e-8;
 }
 
 function normalTail(rng: PathStream, negative: boolean): number {
