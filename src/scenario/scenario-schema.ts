@@ -2,7 +2,9 @@
  * The pacing scenario as validated data (zod): market, target, costs, schemes, ruin
  * barrier, horizon, paths, seed. Every field is JSON; `scenarioJsonSchema()` exports the
  * JSON Schema for users. Units follow reference-scenarios.md (RS-1): volatilities and drifts
- * annualised, probabilities per step, depth in units of initial equity.
+ * annualised, probabilities per step, depth in units of initial equity. The ranges keep every
+ * quantity the single-precision engine computes finite (validate-scenario.ts checks the derived
+ * ones: depth thinning, book depth and spread per regime).
  */
 import { z } from "zod";
 
@@ -22,10 +24,10 @@ const rate = () => num(0, 1, true); // λ ∈ (0, 1]
 const positive = () => num(0, Number.MAX_VALUE, true);
 const nonNegative = () => num(0, Number.MAX_VALUE);
 
-const regime = z.strictObject({ sigma: positive().describe("annual volatility of the regime") });
+const regime = z.strictObject({ sigma: num(1e-6, 100).describe("annual volatility of the regime") });
 
 export const marketSchema = z.strictObject({
-  stepsPerYear: positive().describe("steps per year (365 for daily crypto)"),
+  stepsPerYear: num(1e-3, 1e8).describe("steps per year (365 for daily crypto)"),
   regimes: z.array(regime).min(1, "needs at least one regime").max(4, "at most 4 regimes"),
   transition: z.array(z.array(probability())).optional()
     .describe("per-step switch matrix, row r = P(next | r); rows sum to 1; omit for one regime"),
@@ -34,11 +36,11 @@ export const marketSchema = z.strictObject({
     enabled: z.boolean(),
     intensityPerYear: nonNegative(),
     meanLog: num(-10, 10),
-    sdLog: nonNegative(),
+    sdLog: num(0, 10),
   }).default({ enabled: false, intensityPerYear: 0, meanLog: 0, sdLog: 0 }),
   alpha: z.strictObject({
     mean: num(-100, 100).default(0).describe("long-run drift f̄, per year"),
-    sd: nonNegative().describe("stationary sd of the drift, per year"),
+    sd: num(0, 100).describe("stationary sd of the drift, per year"),
     timeConstantSteps: positive().describe("AR(1) time constant τ, steps"),
   }),
   ewmaDecay: num(0, 1, false, true).default(0.94).describe("λ_v of the EWMA variance estimate"),
@@ -47,9 +49,9 @@ export const marketSchema = z.strictObject({
 export const targetSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("signal"),
-    noiseSd: nonNegative().describe("signal noise sd σ_n, per year"),
-    riskAversion: positive().describe("γ in L* = g/(γ·σ̂²)"),
-    maxLeverage: positive(),
+    noiseSd: num(0, 1e3).describe("signal noise sd σ_n, per year"),
+    riskAversion: num(1e-6, 1e6).describe("γ in L* = g/(γ·σ̂²)"),
+    maxLeverage: num(0, 1e3, true),
   }),
   z.strictObject({ kind: z.literal("constant"), leverage: num(-100, 100) }),
   z.strictObject({
@@ -65,14 +67,14 @@ export const costSchema = z.discriminatedUnion("kind", [
     depth: num(1e-6, 1e12).describe("κ₀: calm depth, equity units per unit relative price move"),
     thinning: num(0, 10).describe("α: depth = κ₀·E₀·(σ₀/σ_s)^α (a larger α empties the book in stress: depth underflows)"),
     resilience: num(0, 1).describe("ψ: per-step decay of the displacement"),
-    spread: nonNegative().describe("s₀: calm full spread, relative"),
+    spread: num(0, 1).describe("s₀: calm full spread, relative"),
   }),
   z.strictObject({
     kind: z.literal("square-root"),
-    impact: positive().describe("Y in Y·σ·√(Q/V)"),
-    volume: positive().describe("V: calm traded value per step, units of E₀"),
+    impact: num(0, 1e3, true).describe("Y in Y·σ·√(Q/V)"),
+    volume: num(1e-12, 1e15).describe("V: calm traded value per step, units of E₀"),
     thinning: num(0, 10).default(2),
-    spread: nonNegative().default(0),
+    spread: num(0, 1).default(0),
   }),
 ], { error: 'unknown cost kind — use "none", "transient" or "square-root"' });
 
@@ -103,9 +105,9 @@ export const returnsSchema = z.discriminatedUnion("kind", [
 const named = { name: z.string().min(1, "must be a non-empty name") };
 export const schemeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...named, kind: z.literal("instant") }),
-  z.strictObject({ ...named, kind: z.literal("rate"), eta: positive().describe("η: max |ΔL| per step") }),
+  z.strictObject({ ...named, kind: z.literal("rate"), eta: num(0, 1e3, true).describe("η: max |ΔL| per step") }),
   z.strictObject({ ...named, kind: z.literal("ema"), lambda: rate() }),
-  z.strictObject({ ...named, kind: z.literal("vol"), c: rate(), beta: nonNegative() }),
+  z.strictObject({ ...named, kind: z.literal("vol"), c: rate(), beta: num(0, 1e6) }),
   z.strictObject({ ...named, kind: z.literal("liquidity"), lambdaMax: rate() }),
   z.strictObject({ ...named, kind: z.literal("asymmetric"), lambdaUp: rate(), lambdaDown: rate() }),
 ], { error: 'unknown scheme kind — use one of "instant", "rate", "ema", "vol", "liquidity", "asymmetric"' });

@@ -39,8 +39,35 @@ export function validateScenario(input: unknown, source = "scenario"): Scenario 
   names.forEach((n, i) => { if (names.indexOf(n) !== i) at(`schemes[${i}].name`, "must be unique", n); });
   if (s.baseline !== undefined && !names.includes(s.baseline)) at("baseline", `must name a scheme (${names.join(", ")})`, s.baseline);
   if (s.returns) checkReturns(s, at);
+  checkSinglePrecision(s, at);
   if (problems.length) throw new UsageError(problems.join("\n"));
   return s;
+}
+
+/** Magnitudes the single-precision engine (f32: about 1.2e-38 … 3.4e38) holds with room to spare. */
+const F32_SAFE = [1e-30, 1e30];
+
+/**
+ * The book's per-regime quantities the kernel computes in single precision (regime-lanes.ts):
+ * depth relative to calm (σ₀/σ_s)^α, 1/K with K = κ₀E₀·(σ₀/σ_s)^α, and the half spread
+ * s₀σ_s/(2σ₀). Each must stay within F32_SAFE, or the f32 engine would see 0 or ∞ (and NaN after).
+ */
+function checkSinglePrecision(s: Scenario, at: (field: string, rule: string, value: unknown) => void): void {
+  const [lo, hi] = F32_SAFE;
+  const sigma0 = s.market.regimes[0].sigma, c = s.costs;
+  const outside = (v: number) => !(v >= lo && v <= hi);
+  s.market.regimes.forEach(({ sigma }, r) => {
+    const liquidity = Math.pow(sigma0 / sigma, c.thinning);
+    if (outside(liquidity)) {
+      at("costs.thinning", `depth thinning (σ₀/σ_s)^α = ${show(liquidity)} in regime ${r} is outside what the single-precision engine holds [${lo}, ${hi}] — use a smaller α or closer regime volatilities`, c.thinning);
+      return;
+    }
+    if (c.kind === "transient") {
+      const invDepth = 1 / (c.depth * s.initialEquity * liquidity);
+      if (outside(invDepth)) at("costs.depth", `1/(κ₀·E₀·(σ₀/σ_s)^α) = ${show(invDepth)} in regime ${r} is outside [${lo}, ${hi}] (single precision) — use a depth and initial equity nearer 1`, c.depth);
+    }
+    if (c.kind !== "none" && (c.spread * sigma) / sigma0 > hi) at("costs.spread", `the regime-${r} spread s₀σ_s/σ₀ exceeds ${hi} (single precision)`, c.spread);
+  });
 }
 
 function checkReturns(s: Scenario, at: (field: string, rule: string, value: unknown) => void): void {
