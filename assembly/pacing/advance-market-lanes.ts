@@ -8,8 +8,8 @@ import {
 import { expm1Lanes } from "../math/expm1-lanes";
 import { par } from "./job-param";
 
-// The pass's constants, each an f64x2 splat at constants + C_·16 (marketConstants writes them once
-// per run). Loading them is one instruction; V8 would otherwise rebuild them in the loop.
+// The pass's constants, each an f32x4 splat at constants + C_·16 (marketConstants writes them once
+// per run, each rounded to f32 from its f64 value). Loading them is one instruction; V8 would otherwise rebuild them in the loop.
 const C_HALF = 0, C_DT = 1, C_SQRT_DT = 2, C_JUMP_COMP = 3, C_DECAY = 4, C_VAR_WEIGHT = 5;
 const C_ALPHA_MEAN = 6, C_PHI = 7, C_ALPHA_INNOV = 8, C_NOISE = 9, C_GAMMA = 10, C_LMAX = 11, C_NEG_LMAX = 12;
 /** Bytes of the constants block. */
@@ -17,7 +17,7 @@ export const MARKET_CONSTANTS_BYTES: usize = 13 << 4;
 
 // @ts-ignore: decorator
 @inline function put(constants: usize, c: i32, value: f64): void {
-  v128.store(constants + (<usize>c << 4), f64x2.splat(value));
+  v128.store(constants + (<usize>c << 4), f32x4.splat(<f32>value));
 }
 
 /** Writes the market pass's constants for `job` at `constants` (MARKET_CONSTANTS_BYTES). */
@@ -39,13 +39,13 @@ export function marketConstants(job: usize, constants: usize): void {
 }
 
 /**
- * RS-1 steps 3, 5, 6 and 7 on every lane of a block, two lanes per f64x2 instruction:
+ * RS-1 steps 3, 5, 6 and 7 on every lane of a block, four lanes per f32x4 instruction:
  * log-return x = (f − σ²/2 − λ_J·k̄)·dt + σ√dt·z + jump (or the supplied x), simple return
  * R = eˣ − 1, ln S += x, the EWMA variance σ̂² ← λ_v·σ̂² + ((1 − λ_v)/dt)·x² (annual) and σ̂,
  * the alpha AR(1) f ← f̄ + φ(f − f̄) + s_f√(1 − φ²)·ε, and the target
  * L* = clip((f + σ_n·η)/(γσ̂²), ±L_max) (a series or a constant target instead when so
  * configured); L*_{t−1} is kept for the opportunity term. Reads the block's draws and regime
- * arrays (./lane-block.ts); `series` is read only for TARGET_SERIES. Never throws.
+ * arrays (./lane-block.ts); `series` (f64) is read only for TARGET_SERIES. Never throws.
  */
 export function advanceMarketLanes(mk: usize, constants: usize, supplied: bool, targetKind: i32, series: usize, t: i32): void {
   for (let o: usize = 0; o < <usize>ARRAY_BYTES; o += 16) {
@@ -54,28 +54,33 @@ export function advanceMarketLanes(mk: usize, constants: usize, supplied: bool, 
     let x = v128.load(m, M_JUMP * ARRAY_BYTES); // supplied: the log-return itself
     if (!supplied) {
       const sigma = v128.load(m, M_SIGMA * ARRAY_BYTES);
-      const drift = f64x2.sub(f64x2.sub(f, f64x2.mul(f64x2.mul(v128.load(constants, C_HALF << 4), sigma), sigma)), v128.load(constants, C_JUMP_COMP << 4));
-      const diffusion = f64x2.mul(f64x2.mul(sigma, v128.load(constants, C_SQRT_DT << 4)), v128.load(m, M_Z * ARRAY_BYTES));
-      x = f64x2.add(f64x2.add(f64x2.mul(drift, v128.load(constants, C_DT << 4)), diffusion), x);
+      const drift = f32x4.sub(f32x4.sub(f, f32x4.mul(f32x4.mul(c(constants, C_HALF), sigma), sigma)), c(constants, C_JUMP_COMP));
+      const diffusion = f32x4.mul(f32x4.mul(sigma, c(constants, C_SQRT_DT)), v128.load(m, M_Z * ARRAY_BYTES));
+      x = f32x4.add(f32x4.add(f32x4.mul(drift, c(constants, C_DT)), diffusion), x);
     }
     v128.store(m, expm1Lanes(x), M_RET * ARRAY_BYTES);
-    v128.store(m, f64x2.add(v128.load(m, M_LOGP * ARRAY_BYTES), x), M_LOGP * ARRAY_BYTES);
-    const sig2 = f64x2.add(f64x2.mul(v128.load(constants, C_DECAY << 4), v128.load(m, M_SIG2 * ARRAY_BYTES)),
-      f64x2.mul(f64x2.mul(v128.load(constants, C_VAR_WEIGHT << 4), x), x));
+    v128.store(m, f32x4.add(v128.load(m, M_LOGP * ARRAY_BYTES), x), M_LOGP * ARRAY_BYTES);
+    const sig2 = f32x4.add(f32x4.mul(c(constants, C_DECAY), v128.load(m, M_SIG2 * ARRAY_BYTES)),
+      f32x4.mul(f32x4.mul(c(constants, C_VAR_WEIGHT), x), x));
     v128.store(m, sig2, M_SIG2 * ARRAY_BYTES);
-    v128.store(m, f64x2.sqrt(sig2), M_SIGHAT * ARRAY_BYTES);
-    const alphaMean = v128.load(constants, C_ALPHA_MEAN << 4);
-    const fNext = f64x2.add(f64x2.add(alphaMean, f64x2.mul(v128.load(constants, C_PHI << 4), f64x2.sub(f, alphaMean))),
-      f64x2.mul(v128.load(constants, C_ALPHA_INNOV << 4), v128.load(m, M_Z_ALPHA * ARRAY_BYTES)));
+    v128.store(m, f32x4.sqrt(sig2), M_SIGHAT * ARRAY_BYTES);
+    const alphaMean = c(constants, C_ALPHA_MEAN);
+    const fNext = f32x4.add(f32x4.add(alphaMean, f32x4.mul(c(constants, C_PHI), f32x4.sub(f, alphaMean))),
+      f32x4.mul(c(constants, C_ALPHA_INNOV), v128.load(m, M_Z_ALPHA * ARRAY_BYTES)));
     v128.store(m, fNext, M_F * ARRAY_BYTES);
     const prev = v128.load(m, M_LSTAR * ARRAY_BYTES);
     v128.store(m, prev, M_LSTAR_PREV * ARRAY_BYTES);
     let lstar = prev;
     if (targetKind == TARGET_SIGNAL) {
-      const g = f64x2.add(fNext, f64x2.mul(v128.load(constants, C_NOISE << 4), v128.load(m, M_Z_SIGNAL * ARRAY_BYTES)));
-      const raw = f64x2.div(g, f64x2.mul(v128.load(constants, C_GAMMA << 4), sig2));
-      lstar = f64x2.pmin(f64x2.pmax(raw, v128.load(constants, C_NEG_LMAX << 4)), v128.load(constants, C_LMAX << 4));
-    } else if (targetKind == TARGET_SERIES) lstar = f64x2.splat(load<f64>(series + (<usize>t << 3)));
+      const g = f32x4.add(fNext, f32x4.mul(c(constants, C_NOISE), v128.load(m, M_Z_SIGNAL * ARRAY_BYTES)));
+      const raw = f32x4.div(g, f32x4.mul(c(constants, C_GAMMA), sig2));
+      lstar = f32x4.pmin(f32x4.pmax(raw, c(constants, C_NEG_LMAX)), c(constants, C_LMAX));
+    } else if (targetKind == TARGET_SERIES) lstar = f32x4.splat(<f32>load<f64>(series + (<usize>t << 3)));
     v128.store(m, lstar, M_LSTAR * ARRAY_BYTES);
   }
+}
+
+// @ts-ignore: decorator
+@inline function c(constants: usize, which: i32): v128 {
+  return v128.load(constants + (<usize>which << 4));
 }

@@ -1,6 +1,7 @@
 /**
  * Working memory of one block of lanes in the pacing kernel (./simulate-pacing.ts): the
- * per-lane market arrays and the per-scheme state arrays, f64[LANES] each, back to back.
+ * per-lane market arrays and the per-scheme state arrays, f32[LANES] each, back to back. The
+ * engine computes in single precision, four paths per f32x4 instruction (README, "Precision").
  * Kernel-internal; the job, scheme and output layouts users see are in ./layout.ts.
  *
  * Every array of a block sits at a constant offset from the block's base, so a pass over
@@ -9,8 +10,8 @@
 
 /** Paths simulated together (one "block of lanes"): a multiple of 4 for SIMD, at most 64 (a u64 marks the lanes of a rejected draw). */
 export const LANES = 64;
-/** Bytes of one f64[LANES] array; array `a` of a block starts at a·ARRAY_BYTES from its base. */
-export const ARRAY_BYTES = LANES << 3;
+/** Bytes of one f32[LANES] array; array `a` of a block starts at a·ARRAY_BYTES from its base. */
+export const ARRAY_BYTES = LANES << 2;
 
 // Market arrays, in this order.
 export const M_F = 0; // alpha f
@@ -31,16 +32,16 @@ export const M_U_REGIME = 14; // uniform draw: regime switch
 export const M_U_JUMP = 15; // uniform draw: jump or not
 export const M_Z_ALPHA = 16; // normal draw: alpha innovation
 export const M_Z_SIGNAL = 17; // normal draw: signal noise
-export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES] (layout.ts), three arrays' room
-export const M_HALF_INV_DEPTH = 21; // 1/(2K)
-export const MARKET_ARRAYS = 22;
+export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES] (layout.ts), five arrays' room
+export const M_HALF_INV_DEPTH = 23; // 1/(2K)
+export const MARKET_ARRAYS = 24;
 
 // Scheme state arrays, in this order: the state, then the accumulated outputs in layout.ts
 // order (O_RUIN_STEP … O_COST).
 export const S_E = 0; // equity E
 export const S_P = 1; // position P (equity units)
 export const S_D = 2; // transient displacement D
-export const S_ALIVE = 3; // all-ones bits while the path is alive, zero after ruin
+export const S_ALIVE = 3; // all-ones bits (i32) while the path is alive, zero after ruin
 export const S_RUIN = 4; // step of ruin (0 = survived)
 export const S_OPPORTUNITY = 5;
 export const S_SLIPPAGE = 6;

@@ -5,6 +5,7 @@ import {
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
 import { drawStepLanes, drawJumpLanes } from "./draw-step-lanes";
+import { singleZigguratTable, SINGLE_ZIGGURAT_BYTES } from "../random/lane-fill";
 import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./advance-market-lanes";
 import { paceSchemeLanes } from "./pace-scheme-lanes";
 import { regimeTable, setRegime, switchRegimeLanes, REGIME_TABLE_BYTES } from "./regime-lanes";
@@ -15,7 +16,7 @@ import { par } from "./job-param";
 
 // @ts-ignore: decorator
 @inline function lane(base: usize, array: i32, l: i32): usize {
-  return base + ((<usize>(array * LANES + l)) << 3);
+  return base + ((<usize>(array * LANES + l)) << 2);
 }
 // @ts-ignore: decorator
 @inline function clip(x: f64, lo: f64, hi: f64): f64 {
@@ -24,8 +25,8 @@ import { par } from "./job-param";
 
 /** Scratch bytes simulatePacing needs for nSchemes schemes. */
 export function pacingScratchBytes(nSchemes: i32): usize {
-  return REGIME_TABLE_BYTES + ((<usize>((MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 3)
-    + laneStateBytes(LANES) + MARKET_CONSTANTS_BYTES;
+  return REGIME_TABLE_BYTES + ((<usize>((MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 2)
+    + laneStateBytes(LANES) + MARKET_CONSTANTS_BYTES + SINGLE_ZIGGURAT_BYTES;
 }
 
 /**
@@ -36,6 +37,11 @@ export function pacingScratchBytes(nSchemes: i32): usize {
  * construction). Each step is a sequence of passes over the lanes (the step's draws, the
  * regime switch and jumps, the market update, then each scheme), so independent paths fill the
  * pipeline.
+ *
+ * Precision: the per-lane state and every step compute in single precision (f32, four paths per
+ * f32x4 instruction); job parameters, seeding, the initial state and the rare draws (ziggurat
+ * slow paths, jump sizes) are computed in f64 and rounded to f32 once. Outputs and traces are
+ * written as f64 (the f32 values, exactly).
  *
  * Memory (f64 unless stated; layouts in ./layout.ts): job parameters at `job`; schemes at
  * `schemes` (nSchemes × SCHEME_WIDTH); ziggurat tables at `zig`; target series L*_0..L*_T at
@@ -65,10 +71,12 @@ export function simulatePacing(
   const table = scratch;
   regimeTable(job, nRegimes, table);
   const mk = scratch + REGIME_TABLE_BYTES;
-  const sch = mk + ((<usize>(MARKET_ARRAYS * LANES)) << 3);
-  const rng = sch + ((<usize>(SCHEME_ARRAYS * nSchemes * LANES)) << 3);
+  const sch = mk + ((<usize>(MARKET_ARRAYS * LANES)) << 2);
+  const rng = sch + ((<usize>(SCHEME_ARRAYS * nSchemes * LANES)) << 2);
   const constants = rng + laneStateBytes(LANES);
   marketConstants(job, constants);
+  const zig32 = constants + MARKET_CONSTANTS_BYTES;
+  singleZigguratTable(zig, zig32);
 
   for (let first = 0; first < nPaths; first += LANES) {
     const count = min(LANES, nPaths - first);
@@ -81,23 +89,23 @@ export function simulatePacing(
       let lstar = targetConst;
       if (targetKind == TARGET_SIGNAL) lstar = clip((f + noise * eps) / (gamma * sig2), -lmax, lmax);
       else if (targetKind == TARGET_SERIES) lstar = load<f64>(series);
-      store<f64>(lane(mk, M_F, l), f);
-      store<f64>(lane(mk, M_SIG2, l), sig2);
-      store<f64>(lane(mk, M_LSTAR, l), lstar);
-      store<f64>(lane(mk, M_LOGP, l), 0.0);
+      store<f32>(lane(mk, M_F, l), <f32>f);
+      store<f32>(lane(mk, M_SIG2, l), <f32>sig2);
+      store<f32>(lane(mk, M_LSTAR, l), <f32>lstar);
+      store<f32>(lane(mk, M_LOGP, l), 0.0);
       setRegime(mk, l, <i32>par(job, J_INIT_REGIME), table);
     }
     for (let s = 0; s < nSchemes; s++) {
-      const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3);
+      const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2);
       for (let a = 0; a < SCHEME_ARRAYS; a++) {
-        for (let l = 0; l < LANES; l++) store<f64>(lane(base, a, l), a == 0 ? e0 : 0.0); // equity E₀, everything else 0
+        for (let l = 0; l < LANES; l++) store<f32>(lane(base, a, l), a == 0 ? <f32>e0 : 0.0); // equity E₀, everything else 0
       }
-      for (let l = 0; l < LANES; l++) store<i64>(lane(base, S_ALIVE, l), -1); // alive: all-ones mask
+      for (let l = 0; l < LANES; l++) store<i32>(lane(base, S_ALIVE, l), -1); // alive: all-ones mask
     }
 
     for (let t = 1; t <= T; t++) {
       // the step's draws: WORDS_PER_STEP words per lane, their fast paths, then the rare tails (layout.ts)
-      drawStepLanes(rng, zig, mk);
+      drawStepLanes(rng, zig, zig32, mk);
       if (supplied) {
         // 1.–2. the regime and the log-return of each path come from the supplied buffers
         for (let l = 0; l < LANES; l++) {
@@ -107,8 +115,8 @@ export function simulatePacing(
             regime = <i32>load<f64>(suppliedRegime + at);
             x = load<f64>(suppliedX + at);
           }
-          if (<f64>regime != load<f64>(lane(mk, M_REGIME, l))) setRegime(mk, l, regime, table);
-          store<f64>(lane(mk, M_JUMP, l), x);
+          if (<f32>regime != load<f32>(lane(mk, M_REGIME, l))) setRegime(mk, l, regime, table);
+          store<f32>(lane(mk, M_JUMP, l), <f32>x);
         }
       } else {
         // 1. regime switch
@@ -120,21 +128,21 @@ export function simulatePacing(
       advanceMarketLanes(mk, constants, supplied, targetKind, series, t);
       // 4., 8., 9. every scheme: mark to market, ruin, pace, trade
       for (let s = 0; s < nSchemes; s++) {
-        paceSchemeLanes(job, schemes + ((<usize>(s * 4)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3), mk, <f64>t);
+        paceSchemeLanes(job, schemes + ((<usize>(s * 4)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2), mk, <f64>t);
       }
       if (first < nTrace) {
         const traced = min(count, nTrace - first);
         for (let l = 0; l < traced; l++) {
           const row = trace + ((<usize>((first + l) * T + t - 1) * <usize>traceWidth) << 3);
-          store<f64>(row, load<f64>(lane(mk, M_LSTAR, l)));
-          store<f64>(row, load<f64>(lane(mk, M_REGIME, l)), 8);
-          store<f64>(row, load<f64>(lane(mk, M_SIGHAT, l)), 16);
-          store<f64>(row, load<f64>(lane(mk, M_LOGP, l)), 24);
+          store<f64>(row, <f64>load<f32>(lane(mk, M_LSTAR, l)));
+          store<f64>(row, <f64>load<f32>(lane(mk, M_REGIME, l)), 8);
+          store<f64>(row, <f64>load<f32>(lane(mk, M_SIGHAT, l)), 16);
+          store<f64>(row, <f64>load<f32>(lane(mk, M_LOGP, l)), 24);
           for (let s = 0; s < nSchemes; s++) {
-            const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3);
-            const e = load<f64>(lane(base, 0, l));
-            store<f64>(row + ((<usize>(TRACE_FIXED + 2 * s)) << 3), load<f64>(lane(base, 1, l)) / e);
-            store<f64>(row + ((<usize>(TRACE_FIXED + 2 * s + 1)) << 3), e);
+            const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2);
+            const e = load<f32>(lane(base, 0, l));
+            store<f64>(row + ((<usize>(TRACE_FIXED + 2 * s)) << 3), <f64>(load<f32>(lane(base, 1, l)) / e));
+            store<f64>(row + ((<usize>(TRACE_FIXED + 2 * s + 1)) << 3), <f64>e);
           }
         }
       }
@@ -144,10 +152,10 @@ export function simulatePacing(
     // then the terminal (or ruin) equity.
     for (let l = 0; l < count; l++) {
       for (let s = 0; s < nSchemes; s++) {
-        const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 3);
+        const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2);
         const o = out + ((<usize>(((first + l) * nSchemes + s) * OUT_WIDTH)) << 3);
-        for (let m = 0; m < OUT_WIDTH - 1; m++) store<f64>(o + (<usize>m << 3), load<f64>(lane(base, 4 + m, l)));
-        store<f64>(o + (<usize>(OUT_WIDTH - 1) << 3), load<f64>(lane(base, 0, l)));
+        for (let m = 0; m < OUT_WIDTH - 1; m++) store<f64>(o + (<usize>m << 3), <f64>load<f32>(lane(base, 4 + m, l)));
+        store<f64>(o + (<usize>(OUT_WIDTH - 1) << 3), <f64>load<f32>(lane(base, 0, l)));
       }
     }
   }

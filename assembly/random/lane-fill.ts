@@ -3,7 +3,7 @@ import { laneNormalSlow, normalWordLayer, normalWordU } from "./lane-stream";
 /**
  * SIMD draws for a block of lanes, in two stages: fillLaneWords advances four lanes'
  * xoshiro128** states together in i32x4 registers and writes the words; uniformsFromWords and
- * normalsFromWords turn one word per lane into a number, four lanes at a time. Each lane sees
+ * normalsFromWords turn one word per lane into a single-precision number, four lanes at a time. Each lane sees
  * exactly the words, in the order, of its scalar stream (./lane-stream.ts) and of the
  * TypeScript twin, so results are bit-identical. `lanes` is a multiple of 4; state layout of
  * ./lane-stream.ts: s0[lanes], s1[lanes], s2[lanes], s3[lanes].
@@ -37,43 +37,54 @@ export function fillLaneWords(state: usize, lanes: i32, count: i32, words: usize
   }
 }
 
-/** out[l] = (w_l + ½)·2⁻³², a uniform in (0, 1), from the word w_l of each lane at `words`. */
-export function uniformsFromWords(words: usize, lanes: i32, out: usize): void {
-  const half = f64x2.splat(0.5), scale = f64x2.splat(2.3283064365386963e-10);
-  for (let o: usize = 0; o < (<usize>lanes << 2); o += 16) {
-    const w = v128.load(words + o);
-    const hi = i32x4.shuffle(w, w, 2, 3, 0, 1);
-    const at = out + (o << 1);
-    v128.store(at, f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_u(w), half), scale));
-    v128.store(at, f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_u(hi), half), scale), 16);
+/** Bytes of the single-precision ziggurat table (singleZigguratTable). */
+export const SINGLE_ZIGGURAT_BYTES: usize = 128 << 3;
+
+/**
+ * The fast path's layer table in single precision: (X[i], R[i]) as an f32 pair per layer i <
+ * 128, each the f64 value of the tables at `zig` (X[i] at 2i, R[i] at 2i + 1) rounded to
+ * nearest, written to `out` (SINGLE_ZIGGURAT_BYTES). The TypeScript twin rounds the same way.
+ */
+export function singleZigguratTable(zig: usize, out: usize): void {
+  for (let i: usize = 0; i < 128; i++) {
+    store<f32>(out + (i << 3), <f32>load<f64>(zig + (i << 4)));
+    store<f32>(out + (i << 3), <f32>load<f64>(zig + (i << 4), 8), 4);
   }
 }
 
 /**
- * out[l] = N(0, 1) from the word of each lane by the fast path of the one-word ziggurat
- * (lane-stream.ts laneNormal): u·X[i] when |u| < R[i]. Returns the lanes whose draw was
- * rejected (≈1.2% each) as a bit mask, bit l for lane l (so lanes ≤ 64); their `out` is left
- * for finishRejectedNormals.
+ * out[l] = (j_l + ½)·2⁻²³ (f32), a uniform in (0, 1) with j_l = bits 9–31 of the word of lane l at
+ * `words`; exact in single precision (24 significant bits). Four lanes per instruction.
  */
-export function normalsFromWords(words: usize, lanes: i32, zig: usize, out: usize): u64 {
-  const half = f64x2.splat(0.5), scale = f64x2.splat(5.960464477539063e-8);
+export function uniformsFromWords(words: usize, lanes: i32, out: usize): void {
+  const half = f32x4.splat(0.5), scale = f32x4.splat(1.1920928955078125e-7);
+  for (let o: usize = 0; o < (<usize>lanes << 2); o += 16) {
+    const j = i32x4.shr_u(v128.load(words + o), 9);
+    v128.store(out + o, f32x4.mul(f32x4.add(f32x4.convert_i32x4_s(j), half), scale));
+  }
+}
+
+/**
+ * out[l] = N(0, 1) in single precision from the word of each lane by the fast path of the
+ * one-word ziggurat (lane-stream.ts laneNormal): u·X[i] rounded to f32 when |u| < R[i], with
+ * the layer i and the exact signed uniform u of normalWordLayer and normalWordU and (X[i], R[i])
+ * from the single-precision table at `zig32` (singleZigguratTable). Returns the lanes whose draw
+ * was rejected (≈1.2% each) as a bit mask, bit l for lane l (so lanes ≤ 64); their `out` is left
+ * for finishRejectedNormals. Four lanes per instruction.
+ */
+export function normalsFromWords(words: usize, lanes: i32, zig32: usize, out: usize): u64 {
+  const half = f32x4.splat(0.5), scale = f32x4.splat(2.384185791015625e-7);
   let rejected: u64 = 0;
   for (let o: usize = 0; o < (<usize>lanes << 2); o += 16) {
     const w = v128.load(words + o);
-    const idx = v128.and(w, i32x4.splat(127));
-    const j = i32x4.shr_s(w, 7), jHi = i32x4.shuffle(j, j, 2, 3, 0, 1);
-    const uLo = f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(j), half), scale);
-    const uHi = f64x2.mul(f64x2.add(f64x2.convert_low_i32x4_s(jHi), half), scale);
-    // (X[i], R[i]) of each lane in one load; two lanes' pairs give their X and their R
-    const p0 = v128.load(zig + (<usize>i32x4.extract_lane(idx, 0) << 4)), p1 = v128.load(zig + (<usize>i32x4.extract_lane(idx, 1) << 4));
-    const p2 = v128.load(zig + (<usize>i32x4.extract_lane(idx, 2) << 4)), p3 = v128.load(zig + (<usize>i32x4.extract_lane(idx, 3) << 4));
-    const xLo = v128.shuffle<f64>(p0, p1, 0, 2), rLo = v128.shuffle<f64>(p0, p1, 1, 3);
-    const xHi = v128.shuffle<f64>(p2, p3, 0, 2), rHi = v128.shuffle<f64>(p2, p3, 1, 3);
-    const okLo = f64x2.lt(f64x2.abs(uLo), rLo), okHi = f64x2.lt(f64x2.abs(uHi), rHi);
-    const at = out + (o << 1);
-    v128.store(at, f64x2.mul(uLo, xLo));
-    v128.store(at, f64x2.mul(uHi, xHi), 16);
-    const ok = <u64>(i64x2.bitmask(okLo) | (i64x2.bitmask(okHi) << 2));
+    const idx = i32x4.shl(v128.and(w, i32x4.splat(127)), 3);
+    const u = f32x4.mul(f32x4.add(f32x4.convert_i32x4_s(i32x4.shr_s(w, 9)), half), scale);
+    // (X[i], R[i]) of each lane in one 8-byte load; four lanes' pairs give their X and their R
+    const p01 = v128.load64_lane(zig32 + <usize>i32x4.extract_lane(idx, 1), v128.load64_zero(zig32 + <usize>i32x4.extract_lane(idx, 0)), 1);
+    const p23 = v128.load64_lane(zig32 + <usize>i32x4.extract_lane(idx, 3), v128.load64_zero(zig32 + <usize>i32x4.extract_lane(idx, 2)), 1);
+    const x = v128.shuffle<f32>(p01, p23, 0, 2, 4, 6), r = v128.shuffle<f32>(p01, p23, 1, 3, 5, 7);
+    v128.store(out + o, f32x4.mul(u, x));
+    const ok = <u64>i32x4.bitmask(f32x4.lt(f32x4.abs(u), r));
     rejected |= (ok ^ 15) << (o >> 2); // o/4 = the group's first lane
   }
   return rejected;
@@ -81,14 +92,15 @@ export function normalsFromWords(words: usize, lanes: i32, zig: usize, out: usiz
 
 /**
  * Completes the draws normalsFromWords rejected (bit l of `rejected` for lane l): each such
- * lane continues on its own stream with the ziggurat's slow path (wedges, tail, retries) from
- * the layer and uniform of its word at `words`.
+ * lane continues on its own stream with the ziggurat's slow path (wedges, tail, retries, in
+ * f64 with the f64 tables at `zig`) from the layer and uniform of its word at `words`; the
+ * result is rounded to f32 in `out`.
  */
 export function finishRejectedNormals(state: usize, lanes: i32, zig: usize, words: usize, out: usize, rejected: u64): void {
   while (rejected != 0) {
     const l = <i32>ctz(rejected);
     rejected &= rejected - 1;
     const w = load<u32>(words + (<usize>l << 2));
-    store<f64>(out + (<usize>l << 3), laneNormalSlow(state, lanes, l, zig, normalWordLayer(w), normalWordU(w)));
+    store<f32>(out + (<usize>l << 2), <f32>laneNormalSlow(state, lanes, l, zig, normalWordLayer(w), normalWordU(w)));
   }
 }

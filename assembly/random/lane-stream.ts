@@ -89,16 +89,20 @@ export function normalWordLayer(w: u32): usize {
   return <usize>(w & 127);
 }
 
-/** Signed uniform of a one-word normal draw: (j + ½)·2⁻²⁴ in (−1, 1), j = bits 7–31 as a signed integer. */
+/**
+ * Signed uniform of a one-word normal draw: (j + ½)·2⁻²² in (−1, 1), j = bits 9–31 as a signed
+ * integer (bits 7–8 unused). 24 significant bits, so the value is exact in single precision too
+ * (the lane fast path of ./lane-fill.ts computes in f32).
+ */
 // @ts-ignore: decorator
 @inline
 export function normalWordU(w: u32): f64 {
-  return (<f64>(<i32>w >> 7) + 0.5) * 5.960464477539063e-8;
+  return (<f64>(<i32>w >> 9) + 0.5) * 2.384185791015625e-7;
 }
 
 /**
  * N(0, 1) from lane `lane` by the 128-layer ziggurat (Doornik 2005, ZIGNOR) on one word: the
- * layer i from bits 0–6 and a signed uniform u from bits 7–31 (normalWordLayer, normalWordU);
+ * layer i from bits 0–6 and a signed uniform u from bits 9–31 (normalWordLayer, normalWordU);
  * accepted when |u| < R[i] (~98.8%), else wedges and tail in laneNormalSlow (53-bit uniforms).
  * Tables at `zig`: X[i] at 2i, R[i] at 2i + 1 (src/random/ziggurat-tables.ts).
  */

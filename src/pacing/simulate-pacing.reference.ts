@@ -1,8 +1,11 @@
 /**
  * Plain-TypeScript twin of the fused pacing kernel (assembly/pacing/simulate-pacing.ts):
  * the same RS-1 step (reference-scenarios.md, RS-1; domain.md (P1)–(P4)), the same stream
- * of draws per path, the same layouts (assembly/pacing/layout.ts). Test oracle for the
- * kernel (agreement ~1e-12 relative) and the benchmark baseline.
+ * of draws per path, the same layouts (assembly/pacing/layout.ts), and the kernel's single
+ * precision: every step operation is rounded to f32 (Math.fround, `f` below) in the kernel's
+ * order, and values computed once in f64 (parameters, the initial state, slow-path normals,
+ * jump sizes) are rounded once, where the kernel rounds them. Test oracle for the kernel
+ * (bit-identical in practice; tested to 1e-12 relative) and the benchmark baseline.
  *
  * @param job      JOB_LENGTH parameters
  * @param schemes  nSchemes × SCHEME_WIDTH
@@ -14,8 +17,9 @@
  */
 import * as layout from "../../assembly/pacing/layout.ts";
 import { PathStream, uniformFromWord } from "../random/path-stream.ts";
+import { singleZigguratTable } from "../random/ziggurat-tables.ts";
 import { normalDraw, normalFromWord, normalAfterRejection } from "../random/normal-draw.ts";
-import { expm1Poly } from "../math/expm1-poly.ts";
+import { expm1Single } from "../math/expm1-single.ts";
 
 // Copied once into module constants: property reads through the module namespace are slow in the hot loop.
 const {
@@ -28,128 +32,148 @@ export function simulatePacingReference(
   suppliedX: Float64Array, suppliedRegime: Float64Array,
 ): void {
   const supplied = job[J_MARKET_SOURCE] === MARKET_SUPPLIED;
-  const T = job[J_STEPS], dt = job[J_DT], sqrtDt = Math.sqrt(dt);
+  const zig32 = singleZigguratTable();
+  const T = job[J_STEPS], dt = job[J_DT];
   const nRegimes = job[J_REGIMES];
   const phi = job[J_ALPHA_PHI], alphaMean = job[J_ALPHA_MEAN], alphaSd = job[J_ALPHA_SD];
-  const alphaInnov = alphaSd * Math.sqrt(1 - phi * phi);
   const noise = job[J_SIGNAL_NOISE], gamma = job[J_GAMMA], lmax = job[J_LMAX];
   const decay = job[J_EWMA_DECAY], targetKind = job[J_TARGET_KIND], costKind = job[J_COST_KIND];
-  const resilience = job[J_RESILIENCE], ruinEquity = job[J_RUIN_EQUITY], e0 = job[J_E0];
-  const sigma0 = job[J_SIGMA], thinning = job[J_THINNING];
-  const varWeight = (1 - decay) / dt; // EWMA weight of x² per year
+  const e0 = job[J_E0], sigma0 = job[J_SIGMA], thinning = job[J_THINNING];
+  // the step's constants in f32, each rounded once from its f64 value (as the kernel's constant blocks)
+  const c = {
+    dt: f(dt), sqrtDt: f(Math.sqrt(dt)), jumpComp: f(job[J_JUMP_COMP]), decay: f(decay), varWeight: f((1 - decay) / dt),
+    alphaMean: f(alphaMean), phi: f(phi), alphaInnov: f(alphaSd * Math.sqrt(1 - phi * phi)), noise: f(noise),
+    gamma: f(gamma), lmax: f(lmax), jumpProb: f(job[J_JUMP_PROB]), resilience: f(job[J_RESILIENCE]),
+    ruinEquity: f(job[J_RUIN_EQUITY]), sqrtY: f(job[J_SQRT_Y]), volume: f(job[J_SQRT_VOLUME]),
+  };
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
-  const regimeSigma: number[] = [], regimeLiquidity: number[] = [], regimeSpread: number[] = [], regimeInvDepth: number[] = [];
+  // the regime table (regime-lanes.ts): computed in f64, rounded to f32
+  const regimeSigma: number[] = [], regimeLiquidity: number[] = [], regimeHalfSpread: number[] = [];
+  const regimeInvDepth: number[] = [], regimeHalfInvDepth: number[] = [], cumulative: number[][] = [];
   for (let r = 0; r < nRegimes; r++) {
     const s = job[J_SIGMA + r];
-    regimeSigma.push(s);
     const liquidity = Math.pow(sigma0 / s, thinning);
-    regimeLiquidity.push(liquidity);
-    regimeInvDepth.push(1 / (job[J_DEPTH] * liquidity));
-    regimeSpread.push((job[J_SPREAD] * s) / sigma0);
+    const invDepth = 1 / (job[J_DEPTH] * liquidity);
+    regimeSigma.push(f(s));
+    regimeLiquidity.push(f(liquidity));
+    regimeInvDepth.push(f(invDepth));
+    regimeHalfInvDepth.push(f(0.5 * invDepth));
+    regimeHalfSpread.push(f(0.5 * ((job[J_SPREAD] * s) / sigma0)));
+    const row: number[] = [];
+    let cum = job[J_TRANSITION + r * MAX_REGIMES];
+    for (let q = 0; q < nRegimes - 1; q++) {
+      row.push(f(cum));
+      cum += job[J_TRANSITION + r * MAX_REGIMES + q + 1];
+    }
+    cumulative.push(row);
   }
-  const target = (f: number, eps: number, sig2: number, t: number): number =>
-    targetKind === TARGET_SIGNAL ? clip((f + noise * eps) / (gamma * sig2), -lmax, lmax)
-      : targetKind === TARGET_SERIES ? series[t] : job[J_TARGET_CONST];
+  const scheme = Array.from({ length: nSchemes }, (_, s) => ({
+    kind: schemes[s * SCHEME_WIDTH], p1: f(schemes[s * SCHEME_WIDTH + 1]), p2: f(schemes[s * SCHEME_WIDTH + 2]),
+  }));
 
   const rng = new PathStream();
   const words = new Uint32Array(WORDS_PER_STEP);
-  const E = new Float64Array(nSchemes), P = new Float64Array(nSchemes), D = new Float64Array(nSchemes);
+  // per scheme: state and accumulators, f32 like the kernel's (stores round)
+  const E = new Float32Array(nSchemes), P = new Float32Array(nSchemes), D = new Float32Array(nSchemes);
+  const acc = new Float32Array(nSchemes * OUT_WIDTH);
   const alive = new Uint8Array(nSchemes);
 
   for (let p = 0; p < nPaths; p++) {
     rng.seed(job[J_SEED], job[J_STREAM], firstPath + p);
-    const base = p * nSchemes * OUT_WIDTH;
-    out.fill(0, base, base + nSchemes * OUT_WIDTH);
-    E.fill(e0); P.fill(0); D.fill(0); alive.fill(1);
+    E.fill(e0); P.fill(0); D.fill(0); alive.fill(1); acc.fill(0);
     let regime = job[J_INIT_REGIME];
-    let f = alphaMean + alphaSd * normalDraw(rng, zig);
-    let sig2 = job[J_INIT_VAR];
-    let lstar = target(f, normalDraw(rng, zig), sig2, 0);
-    let logPrice = 0;
+    // the initial state in f64, rounded once
+    const f0 = alphaMean + alphaSd * normalDraw(rng, zig);
+    const eps0 = normalDraw(rng, zig);
+    const sig0 = job[J_INIT_VAR];
+    let lstar = f(targetKind === TARGET_SIGNAL ? clip((f0 + noise * eps0) / (gamma * sig0), -lmax, lmax)
+      : targetKind === TARGET_SERIES ? series[0] : job[J_TARGET_CONST]);
+    let alpha = f(f0), sig2 = f(sig0), logPrice = 0;
 
     for (let t = 1; t <= T; t++) {
       // the step's draws (layout.ts): WORDS_PER_STEP words, their fast paths, then the rare tails
       for (let k = 0; k < WORDS_PER_STEP; k++) words[k] = rng.nextU32();
-      let z = normalFromWord(words[W_DIFFUSION], zig);
-      let zAlpha = normalFromWord(words[W_ALPHA], zig);
-      let zSignal = normalFromWord(words[W_SIGNAL], zig);
-      if (Number.isNaN(z)) z = normalAfterRejection(rng, words[W_DIFFUSION], zig);
-      if (Number.isNaN(zAlpha)) zAlpha = normalAfterRejection(rng, words[W_ALPHA], zig);
-      if (Number.isNaN(zSignal)) zSignal = normalAfterRejection(rng, words[W_SIGNAL], zig);
+      let z = normalFromWord(words[W_DIFFUSION], zig32);
+      let zAlpha = normalFromWord(words[W_ALPHA], zig32);
+      let zSignal = normalFromWord(words[W_SIGNAL], zig32);
+      if (Number.isNaN(z)) z = f(normalAfterRejection(rng, words[W_DIFFUSION], zig));
+      if (Number.isNaN(zAlpha)) zAlpha = f(normalAfterRejection(rng, words[W_ALPHA], zig));
+      if (Number.isNaN(zSignal)) zSignal = f(normalAfterRejection(rng, words[W_SIGNAL], zig));
       let x: number;
       if (supplied) {
         regime = suppliedRegime[p * T + t - 1];
-        x = suppliedX[p * T + t - 1];
+        x = f(suppliedX[p * T + t - 1]);
       } else {
         const uRegime = uniformFromWord(words[W_REGIME]);
         if (nRegimes > 1) {
-          const row = J_TRANSITION + regime * MAX_REGIMES;
-          let next = 0, cum = job[row];
-          while (uRegime >= cum && next < nRegimes - 1) cum += job[row + ++next];
+          const row = cumulative[regime];
+          let next = 0;
+          while (next < nRegimes - 1 && uRegime >= row[next]) next++;
           regime = next;
         }
         const sig = regimeSigma[regime];
         let jump = 0;
-        if (uniformFromWord(words[W_JUMP]) < job[J_JUMP_PROB]) jump = job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig);
-        x = (f - 0.5 * sig * sig - job[J_JUMP_COMP]) * dt + sig * sqrtDt * z + jump;
+        if (uniformFromWord(words[W_JUMP]) < c.jumpProb) jump = f(job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig));
+        const drift = f(f(alpha - f(f(0.5 * sig) * sig)) - c.jumpComp);
+        x = f(f(f(drift * c.dt) + f(f(sig * c.sqrtDt) * z)) + jump);
       }
-      const sigma = regimeSigma[regime];
-      const ret = expm1Poly(x);
-      logPrice += x;
+      const ret = expm1Single(x);
+      logPrice = f(logPrice + x);
 
       for (let s = 0; s < nSchemes; s++) {
         if (!alive[s]) continue;
-        const o = base + s * OUT_WIDTH;
-        out[o + O_OPPORTUNITY] += (lstar - P[s] / E[s]) * ret;
-        E[s] += P[s] * ret;
-        P[s] *= 1 + ret;
-        if (E[s] <= ruinEquity) {
+        const o = s * OUT_WIDTH;
+        acc[o + O_OPPORTUNITY] += f(f(lstar - f(P[s] / E[s])) * ret);
+        E[s] += f(P[s] * ret);
+        P[s] *= f(1 + ret);
+        if (E[s] <= c.ruinEquity) {
           alive[s] = 0;
-          out[o + O_RUIN_STEP] = t;
+          acc[o + O_RUIN_STEP] = t;
         }
       }
 
-      sig2 = decay * sig2 + varWeight * x * x;
-      f = alphaMean + phi * (f - alphaMean) + alphaInnov * zAlpha;
-      lstar = target(f, zSignal, sig2, t);
-      const liquidity = regimeLiquidity[regime];
-      const invK = regimeInvDepth[regime];
-      const halfSpread = 0.5 * regimeSpread[regime];
-      const sigHat = Math.sqrt(sig2);
+      sig2 = f(f(c.decay * sig2) + f(f(c.varWeight * x) * x));
+      alpha = f(f(c.alphaMean + f(c.phi * f(alpha - c.alphaMean))) + f(c.alphaInnov * zAlpha));
+      if (targetKind === TARGET_SIGNAL) lstar = clip(f(f(alpha + f(c.noise * zSignal)) / f(c.gamma * sig2)), -c.lmax, c.lmax);
+      else if (targetKind === TARGET_SERIES) lstar = f(series[t]);
+      const sigma = regimeSigma[regime], liquidity = regimeLiquidity[regime];
+      const invK = regimeInvDepth[regime], halfInvK = regimeHalfInvDepth[regime], halfSpread = regimeHalfSpread[regime];
+      const sigHat = f(Math.sqrt(sig2));
 
       for (let s = 0; s < nSchemes; s++) {
-        D[s] *= resilience;
+        D[s] *= c.resilience;
         if (!alive[s]) continue;
-        const kind = schemes[s * SCHEME_WIDTH], p1 = schemes[s * SCHEME_WIDTH + 1], p2 = schemes[s * SCHEME_WIDTH + 2];
-        const invE = 1 / E[s];
-        const ell = P[s] * invE;
+        const { kind, p1, p2 } = scheme[s];
+        const eMinus = E[s];
+        const invE = f(1 / eMinus);
+        const ell = f(P[s] * invE);
         let lev: number;
         if (kind === SCHEME_INSTANT) lev = lstar;
-        else if (kind === SCHEME_RATE) lev = ell + clip(lstar - ell, -p1, p1);
+        else if (kind === SCHEME_RATE) lev = f(ell + clip(f(lstar - ell), -p1, p1));
         else {
           const rate = kind === SCHEME_EMA ? p1
-            : kind === SCHEME_VOL ? p1 / (1 + p2 * sigHat)
-            : kind === SCHEME_LIQUIDITY ? p1 * Math.min(1, liquidity)
+            : kind === SCHEME_VOL ? f(p1 / f(1 + f(p2 * sigHat)))
+            : kind === SCHEME_LIQUIDITY ? f(p1 * Math.min(1, liquidity))
             : Math.abs(lstar) < Math.abs(ell) ? p2 : p1;
-          lev = ell + rate * (lstar - ell);
+          lev = f(ell + f(rate * f(lstar - ell)));
         }
-        const eMinus = E[s];
-        const n = lev * eMinus - P[s];
+        const n = f(f(lev * eMinus) - P[s]);
         const absN = Math.abs(n);
         let cost = 0;
         if (costKind === COST_TRANSIENT) {
-          cost = absN * halfSpread + n * D[s] + n * n * (0.5 * invK);
-          D[s] += n * invK;
+          cost = f(f(f(absN * halfSpread) + f(n * D[s])) + f(f(n * n) * halfInvK));
+          D[s] += f(n * invK);
         } else if (costKind !== COST_NONE) {
-          cost = absN * halfSpread + absN * job[J_SQRT_Y] * sigma * sqrtDt * Math.sqrt(absN / (job[J_SQRT_VOLUME] * liquidity));
+          const impact = f(f(f(absN * c.sqrtY) * sigma) * c.sqrtDt);
+          cost = f(f(absN * halfSpread) + f(impact * f(Math.sqrt(f(absN / f(c.volume * liquidity))))));
         }
         P[s] += n;
         E[s] = eMinus - cost;
-        const o = base + s * OUT_WIDTH;
-        out[o + O_SLIPPAGE] += cost * invE;
-        out[o + O_TURNOVER] += absN * invE;
-        out[o + O_TRADED] += absN;
-        out[o + O_COST] += cost;
+        const o = s * OUT_WIDTH;
+        acc[o + O_SLIPPAGE] += f(cost * invE);
+        acc[o + O_TURNOVER] += f(absN * invE);
+        acc[o + O_TRADED] += absN;
+        acc[o + O_COST] += cost;
       }
 
       if (p < nTrace) {
@@ -159,14 +183,20 @@ export function simulatePacingReference(
         trace[row + 2] = sigHat;
         trace[row + 3] = logPrice;
         for (let s = 0; s < nSchemes; s++) {
-          trace[row + TRACE_FIXED + 2 * s] = P[s] / E[s];
+          trace[row + TRACE_FIXED + 2 * s] = f(P[s] / E[s]);
           trace[row + TRACE_FIXED + 2 * s + 1] = E[s];
         }
       }
     }
-    for (let s = 0; s < nSchemes; s++) out[base + s * OUT_WIDTH + O_EQUITY] = E[s];
+    const base = p * nSchemes * OUT_WIDTH;
+    for (let s = 0; s < nSchemes; s++) {
+      for (let m = 0; m < OUT_WIDTH; m++) out[base + s * OUT_WIDTH + m] = m === O_EQUITY ? E[s] : acc[s * OUT_WIDTH + m];
+    }
   }
 }
+
+/** Rounds to single precision: the kernel's arithmetic (every + − × ÷ √ of two f32 values is exact after it). */
+const f = Math.fround;
 
 function clip(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);

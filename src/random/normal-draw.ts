@@ -17,12 +17,16 @@ export function normalDraw(rng: PathStream, tables: Float64Array): number {
 
 /**
  * The fast path of the one-word ziggurat: layer i = bits 0–6 of w, signed uniform
- * u = (j + ½)·2⁻²⁴ with j = bits 7–31 as a signed integer; u·X[i] when |u| < R[i] (≈98.8%),
+ * u = (j + ½)·2⁻²² with j = bits 9–31 as a signed integer; u·X[i] when |u| < R[i] (≈98.8%),
  * else NaN — the draw is then finished by normalAfterRejection on the same stream.
+ *
+ * @param tables zigguratTables() (f64), or singleZigguratTable() for the single-precision fast
+ *   path of the pacing kernel (then u·X[i] is rounded to f32, as normalsFromWords does)
  */
-export function normalFromWord(w: number, tables: Float64Array): number {
+export function normalFromWord(w: number, tables: Float64Array | Float32Array): number {
   const i = w & 127, u = wordU(w);
-  return Math.abs(u) < tables[2 * i + 1] ? u * tables[2 * i] : NaN;
+  if (Math.abs(u) >= tables[2 * i + 1]) return NaN;
+  return tables instanceof Float32Array ? Math.fround(u * tables[2 * i]) : u * tables[2 * i];
 }
 
 /**
@@ -41,9 +45,9 @@ export function normalAfterRejection(rng: PathStream, w: number, tables: Float64
   return normalDraw(rng, tables);
 }
 
-/** The signed uniform (j + ½)·2⁻²⁴ of a word, j = bits 7–31 as a signed integer (twin of normalWordU). */
+/** The signed uniform (j + ½)·2⁻²² of a word, j = bits 9–31 as a signed integer (twin of normalWordU); exact in f32. */
 function wordU(w: number): number {
-  return (((w | 0) >> 7) + 0.5) * 5.960464477539063e-8;
+  return (((w | 0) >> 9) + 0.5) * 2.384185791015625e-7;
 }
 
 function normalTail(rng: PathStream, negative: boolean): number {

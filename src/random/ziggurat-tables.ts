@@ -30,3 +30,14 @@ export function zigguratTables(): Float64Array {
   cached = t;
   return t;
 }
+
+let cachedSingle: Float32Array | null = null;
+
+/**
+ * The fast path's pairs (X[i], R[i]), i < 128, rounded to f32: the table the pacing kernel builds
+ * from zigguratTables() (assembly/random/lane-fill.ts singleZigguratTable). Cached; do not mutate.
+ */
+export function singleZigguratTable(): Float32Array {
+  if (!cachedSingle) cachedSingle = Float32Array.from(zigguratTables().subarray(0, 2 * ZIGGURAT_LAYERS));
+  return cachedSingle;
+}

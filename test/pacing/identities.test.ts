@@ -9,6 +9,9 @@ import { loadKernelModule } from "../../src/wasm/load-kernel-module.ts";
 
 const PATHS = 128;
 const STEPS = 730;
+// The engine computes in single precision (unit roundoff 2⁻²⁴ ≈ 6e-8): ell + 1·(L* − ell) is L*
+// only up to one rounding, so the identities hold to f32 rounding accumulated over the horizon.
+const F32_TOLERANCE = 1e-5;
 const metrics = [L.O_RUIN_STEP, L.O_OPPORTUNITY, L.O_SLIPPAGE, L.O_TURNOVER, L.O_TRADED, L.O_COST, L.O_EQUITY];
 
 function expectSameOutputs(run: ReturnType<typeof simulate>, a: number, b: number, relTol: number) {
@@ -26,13 +29,13 @@ describe("pacing identities on RS-1 market paths", () => {
   it("ema with λ = 1 equals instant", () => {
     const run = simulate({ ...rs1Scenario, paths: PATHS, horizonSteps: STEPS,
       schemes: [{ name: "instant", kind: "instant" }, { name: "ema1", kind: "ema", lambda: 1 }] });
-    expectSameOutputs(run, 0, 1, 1e-12);
+    expectSameOutputs(run, 0, 1, F32_TOLERANCE);
   });
 
   it("rate with η ≥ 2·L_max equals instant", () => {
     const run = simulate({ ...rs1Scenario, paths: PATHS, horizonSteps: STEPS,
       schemes: [{ name: "instant", kind: "instant" }, { name: "rate", kind: "rate", eta: 6 }] });
-    expectSameOutputs(run, 0, 1, 1e-12);
+    expectSameOutputs(run, 0, 1, F32_TOLERANCE);
   });
 
   it("without costs every scheme has zero slippage", () => {
@@ -47,13 +50,13 @@ describe("pacing identities on RS-1 market paths", () => {
     expect(run.at(0, 0, L.O_TRADED)).toBeGreaterThan(0);
   });
 
-  it("instant has zero opportunity cost (without costs, up to rounding)", () => {
+  it("instant has zero opportunity cost (without costs, up to f32 rounding)", () => {
     // Every scheme starts at leverage 0, so the first step lags by L*_0·R_1 by construction (RS-1);
     // a target series starting at L*_0 = 0 removes that step and leaves the identity itself.
     const values = Array.from({ length: STEPS + 1 }, (_, t) => (t === 0 ? 0 : 2 * Math.sin(t / 25)));
     const run = simulate({ ...rs1Scenario, paths: PATHS, horizonSteps: STEPS, costs: { kind: "none" },
       target: { kind: "series", values } });
-    for (let p = 0; p < PATHS; p++) expect(Math.abs(run.at(p, 0, L.O_OPPORTUNITY))).toBeLessThan(1e-12);
+    for (let p = 0; p < PATHS; p++) expect(Math.abs(run.at(p, 0, L.O_OPPORTUNITY))).toBeLessThan(1e-6);
     // a paced scheme on the same paths does lag
     let lag = 0;
     for (let p = 0; p < PATHS; p++) lag += Math.abs(run.at(p, 2, L.O_OPPORTUNITY));

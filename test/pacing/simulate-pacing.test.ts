@@ -24,7 +24,7 @@ const variants: [string, Partial<ScenarioInput>][] = [
 ];
 
 describe("WASM pacing kernel vs its TypeScript twin (same draws, same step)", () => {
-  it.each(variants)("agrees on every per-path output and trace value to 1e-12 relative: %s", (_name, change) => {
+  it.each(variants)("agrees bit for bit on every per-path output and trace value: %s", (_name, change) => {
     const job = encodeJob(validateScenario({ ...rs1Scenario, horizonSteps: 600, ...change, paths: 70 }));
     const request = { firstPath: 1000, nPaths: 70, nTrace: 3 };
     const wasm = createPacingRunner("wasm", job, loadKernelModule()).run(request);
@@ -33,8 +33,9 @@ describe("WASM pacing kernel vs its TypeScript twin (same draws, same step)", ()
     expect(wasm.trace.length).toBe(3 * job.params[L.J_STEPS] * (L.TRACE_FIXED + 2 * job.nSchemes));
     const worst = (a: Float64Array, b: Float64Array) =>
       a.reduce((w, x, i) => Math.max(w, Math.abs(x - b[i]) / Math.max(1, Math.abs(b[i]))), 0);
-    expect(worst(wasm.out, twin.out)).toBeLessThan(1e-12);
-    expect(worst(wasm.trace, twin.trace)).toBeLessThan(1e-12);
+    // both compute in f32 with the same operations in the same order (the issue asks for 1e-12)
+    expect(worst(wasm.out, twin.out)).toBe(0);
+    expect(worst(wasm.trace, twin.trace)).toBe(0);
     // the comparison is not vacuous: the schemes traded
     expect(wasm.out[L.O_TRADED]).toBeGreaterThan(0);
   });
