@@ -6,7 +6,7 @@
  *
  * Prints ns per path-step (one path advanced one step with all six schemes), the nominal
  * GFLOP/s (FLOPS_PER_PATH_STEP below: floating-point operations of one RS-1 step as written
- * in the kernel, counting each +, −, ×, ÷, √, min, max, abs as one and expm1 as 40), and the
+ * in the kernel, counting each +, −, ×, ÷, √, min, max, abs as one and expm1 as 29; single-precision flops), and the
  * ratio to the twin. Reports warm medians; each timed run checks its result (ruin counts).
  * --memory instead runs 100,000 and 1,000,000 paths on a short horizon and prints the growth of
  * live memory (npm run bench:memory adds --expose-gc for exact figures).
@@ -18,7 +18,7 @@ import { validateScenario } from "../src/scenario/validate-scenario.ts";
 import { runPacing } from "../src/engine/run-pacing.ts";
 import type { Engine } from "../src/engine/pacing-block.ts";
 
-const FLOPS_PER_PATH_STEP = 60 + 40 + 6 * 32; // market and target, expm1, six schemes
+const FLOPS_PER_PATH_STEP = 60 + 29 + 6 * 32; // market and target, expm1 (single precision), six schemes
 
 const { values } = parseArgs({ options: {
   paths: { type: "string", default: "10000" }, "twin-paths": { type: "string", default: "1000" },

@@ -114,7 +114,7 @@ export const TRACE_FIXED = 4;
 
 /**
  * Draws of one step, per path: WORDS_PER_STEP 32-bit words of the path's stream, in this
- * order, each turned into one number (uniforms (w + ½)·2⁻³², normals by the one-word
+ * order, each turned into one number (f32 uniforms (j + ½)·2⁻²³ with j = bits 9–31, normals by the one-word
  * ziggurat of assembly/random/lane-stream.ts). Then, in this order and only when needed, the
  * words of the rare tails: the slow path of a rejected diffusion, alpha and signal normal
  * (in that order), then the size of a jump. Kernel and twin consume the stream identically.

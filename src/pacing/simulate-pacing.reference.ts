@@ -5,7 +5,7 @@
  * precision: every step operation is rounded to f32 (Math.fround, `f` below) in the kernel's
  * order, and values computed once in f64 (parameters, the initial state, slow-path normals,
  * jump sizes) are rounded once, where the kernel rounds them. Test oracle for the kernel
- * (bit-identical in practice; tested to 1e-12 relative) and the benchmark baseline.
+ * (tested bit for bit) and the benchmark baseline.
  *
  * @param job      JOB_LENGTH parameters
  * @param schemes  nSchemes × SCHEME_WIDTH
