@@ -12,6 +12,21 @@ import { par } from "./job-param";
 /** 1.0 in every lane, in static memory: one load, where V8 rebuilds a splat constant in the loop with several instructions. */
 const ONE = memory.data<f32>([1.0, 1.0, 1.0, 1.0]);
 
+// The loop's parameters as f32x4 splats in scratch memory (paceSchemeLanes writes them on entry):
+// V8 would otherwise convert and broadcast each one inside the loop, every iteration.
+const K_P1 = 0, K_P2 = 1, K_PSI = 2, K_RUIN_EQUITY = 3, K_STEP = 4, K_SQRT_Y = 5, K_SQRT_DT = 6, K_VOLUME = 7;
+/** Bytes of scratch paceSchemeLanes needs for its splats. */
+export const SCHEME_SPLATS_BYTES: usize = 8 << 4;
+
+// @ts-ignore: decorator
+@inline function putSplat(splats: usize, which: i32, value: f64): void {
+  v128.store(splats + (<usize>which << 4), f32x4.splat(<f32>value));
+}
+// @ts-ignore: decorator
+@inline function splat(splats: usize, which: i32): v128 {
+  return v128.load(splats + (<usize>which << 4));
+}
+
 /**
  * One step of one pacing scheme on every lane of a block: RS-1 steps 4 (mark to market,
  * opportunity term (L*_{t−1} − P/E)·R, ruin when E⁻ ≤ θE₀), 8 (displacement decay D ← ψD)
@@ -19,13 +34,20 @@ const ONE = memory.data<f32>([1.0, 1.0, 1.0, 1.0]);
  * or none). Pacing rules: domain.md (P1) rate, (P2) ema, (P3) vol, (P4) liquidity, and
  * asymmetric. Four paths per f32x4 SIMD instruction; every parameter is rounded to f32.
  *
+ * Each rule is applied to the trade rather than to the leverage: with g = L*·E⁻ − P⁻ the trade
+ * to the target, ℓ = P⁻/E⁻ and E⁻ > 0 on every trading lane, L = ℓ + ρ(L* − ℓ) trades
+ * n = L·E⁻ − P⁻ = ρ·g, the rate limit |L − ℓ| ≤ η trades n = clip(g, ±η·E⁻), and the
+ * asymmetric test |L*| < |ℓ| is |L*·E⁻| < |P⁻|. The same trades, with no division on the way
+ * from E⁻ to the new equity (1/E⁻ is needed only for the slippage and turnover sums).
+ *
  * Masks instead of branches: a ruined lane's return and trade are and-ed to zero, so its
  * equity and position stay as they were at ruin without a select; increments that could be
  * NaN or ∞ on a ruined lane (its E may be ≤ 0) are and-ed away before they are added.
  * `scheme` holds [kind, p1, p2, p3] (layout.ts); `st` is the scheme's state arrays and `mk`
- * the block's market arrays (./lane-block.ts). Never throws.
+ * the block's market arrays (./lane-block.ts); `splats` is SCHEME_SPLATS_BYTES of scratch. Never
+ * throws.
  */
-export function paceSchemeLanes(job: usize, scheme: usize, st: usize, mk: usize, t: f64): void {
+export function paceSchemeLanes(job: usize, scheme: usize, st: usize, mk: usize, t: f64, splats: usize): void {
   const kind = <i32>load<f64>(scheme);
   const costKind = <i32>par(job, J_COST_KIND);
   // One specialised loop per scheme kind (the cost model is a predictable branch inside), called
@@ -37,29 +59,31 @@ export function paceSchemeLanes(job: usize, scheme: usize, st: usize, mk: usize,
   else if (kind == SCHEME_EMA) pace = paceEma;
   else if (kind == SCHEME_VOL) pace = paceVol;
   else if (kind == SCHEME_LIQUIDITY) pace = paceLiquidity;
-  pace(costKind, job, scheme, st, mk, t);
+  putSplat(splats, K_P1, load<f64>(scheme, 8));
+  putSplat(splats, K_P2, load<f64>(scheme, 16));
+  putSplat(splats, K_PSI, par(job, J_RESILIENCE));
+  putSplat(splats, K_RUIN_EQUITY, par(job, J_RUIN_EQUITY));
+  putSplat(splats, K_STEP, t);
+  putSplat(splats, K_SQRT_Y, par(job, J_SQRT_Y));
+  putSplat(splats, K_SQRT_DT, Math.sqrt(par(job, J_DT)));
+  putSplat(splats, K_VOLUME, par(job, J_SQRT_VOLUME));
+  pace(costKind, st, mk, splats);
 }
 
-type PaceLanes = (costKind: i32, job: usize, scheme: usize, st: usize, mk: usize, t: f64) => void;
-function paceInstant(costKind: i32, job: usize, scheme: usize, st: usize, mk: usize, t: f64): void { paceLanes(SCHEME_INSTANT, costKind, job, scheme, st, mk, t); }
-function paceRate(costKind: i32, job: usize, scheme: usize, st: usize, mk: usize, t: f64): void { paceLanes(SCHEME_RATE, costKind, job, scheme, st, mk, t); }
-function paceEma(costKind: i32, job: usize, scheme: usize, st: usize, mk: usize, t: f64): void { paceLanes(SCHEME_EMA, costKind, job, scheme, st, mk, t); }
-function paceVol(costKind: i32, job: usize, scheme: usize, st: usize, mk: usize, t: f64): void { paceLanes(SCHEME_VOL, costKind, job, scheme, st, mk, t); }
-function paceLiquidity(costKind: i32, job: usize, scheme: usize, st: usize, mk: usize, t: f64): void { paceLanes(SCHEME_LIQUIDITY, costKind, job, scheme, st, mk, t); }
-function paceAsymmetric(costKind: i32, job: usize, scheme: usize, st: usize, mk: usize, t: f64): void { paceLanes(SCHEME_ASYMMETRIC, costKind, job, scheme, st, mk, t); }
+type PaceLanes = (costKind: i32, st: usize, mk: usize, splats: usize) => void;
+function paceInstant(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_INSTANT, costKind, st, mk, splats); }
+function paceRate(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_RATE, costKind, st, mk, splats); }
+function paceEma(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_EMA, costKind, st, mk, splats); }
+function paceVol(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_VOL, costKind, st, mk, splats); }
+function paceLiquidity(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_LIQUIDITY, costKind, st, mk, splats); }
+function paceAsymmetric(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_ASYMMETRIC, costKind, st, mk, splats); }
 
 // @ts-ignore: decorator
-@inline function paceLanes(kind: i32, costKind: i32, job: usize, scheme: usize, st: usize, mk: usize, t: f64): void {
-  const p1 = f32x4.splat(<f32>load<f64>(scheme, 8)), p2 = f32x4.splat(<f32>load<f64>(scheme, 16));
-  const negP1 = f32x4.neg(p1);
-  const psi = f32x4.splat(<f32>par(job, J_RESILIENCE));
-  const ruinEquity = f32x4.splat(<f32>par(job, J_RUIN_EQUITY));
-  const zero = f32x4.splat(0.0), tv = f32x4.splat(<f32>t);
-  const sqrtY = f32x4.splat(<f32>par(job, J_SQRT_Y)), sqrtDt = f32x4.splat(<f32>Math.sqrt(par(job, J_DT)));
-  const volume = f32x4.splat(<f32>par(job, J_SQRT_VOLUME));
-
+@inline function paceLanes(kind: i32, costKind: i32, st: usize, mk: usize, splats: usize): void {
+  const zero = f32x4.splat(0.0);
   for (let o: usize = 0; o < <usize>ARRAY_BYTES; o += 16) {
     const s = st + o, m = mk + o;
+    const p1 = splat(splats, K_P1), p2 = splat(splats, K_P2), psi = splat(splats, K_PSI);
     const d = f32x4.mul(v128.load(s, S_D * ARRAY_BYTES), psi);
     const live = v128.load(s, S_ALIVE * ARRAY_BYTES); // no branch on it: ruined lanes are rare and masked
     const e = v128.load(s, S_E * ARRAY_BYTES), pos = v128.load(s, S_P * ARRAY_BYTES);
@@ -69,25 +93,29 @@ function paceAsymmetric(costKind: i32, job: usize, scheme: usize, st: usize, mk:
     v128.store(s, f32x4.add(v128.load(s, S_OPPORTUNITY * ARRAY_BYTES), v128.and(oc, live)), S_OPPORTUNITY * ARRAY_BYTES);
     const eMinus = f32x4.add(e, f32x4.mul(pos, r));
     const pMinus = f32x4.mul(pos, f32x4.add(v128.load(ONE), r));
-    const ruinNow = v128.and(live, f32x4.le(eMinus, ruinEquity));
+    const ruinNow = v128.and(live, f32x4.le(eMinus, splat(splats, K_RUIN_EQUITY)));
     const trading = v128.andnot(live, ruinNow);
     // 9. pace
     const target = v128.load(m, M_LSTAR * ARRAY_BYTES);
-    const invE = f32x4.div(v128.load(ONE), eMinus);
-    const ell = f32x4.mul(pMinus, invE);
-    let lev: v128;
-    if (kind == SCHEME_INSTANT) lev = target;
-    else if (kind == SCHEME_RATE) lev = f32x4.add(ell, f32x4.pmin(f32x4.pmax(f32x4.sub(target, ell), negP1), p1));
-    else {
+    // the trade to the target, g = L*·E⁻ − P⁻, that each rule scales or clips (see above)
+    const aim = f32x4.mul(target, eMinus);
+    const gap = f32x4.sub(aim, pMinus);
+    let trade: v128;
+    if (kind == SCHEME_INSTANT) trade = gap;
+    else if (kind == SCHEME_RATE) {
+      const band = f32x4.mul(p1, eMinus);
+      trade = f32x4.pmin(f32x4.pmax(gap, f32x4.neg(band)), band);
+    } else {
       let rate: v128;
       if (kind == SCHEME_EMA) rate = p1;
       else if (kind == SCHEME_VOL) rate = f32x4.div(p1, f32x4.add(v128.load(ONE), f32x4.mul(p2, v128.load(m, M_SIGHAT * ARRAY_BYTES))));
       else if (kind == SCHEME_LIQUIDITY) rate = f32x4.mul(p1, f32x4.pmin(v128.load(ONE), v128.load(m, M_LIQ * ARRAY_BYTES)));
-      else rate = v128.bitselect(p2, p1, f32x4.lt(f32x4.abs(target), f32x4.abs(ell)));
-      lev = f32x4.add(ell, f32x4.mul(rate, f32x4.sub(target, ell)));
+      else rate = v128.bitselect(p2, p1, f32x4.lt(f32x4.abs(aim), f32x4.abs(pMinus)));
+      trade = f32x4.mul(rate, gap);
     }
-    // trade (zero on lanes not trading) and its cost (then zero too)
-    const n = v128.and(f32x4.sub(f32x4.mul(lev, eMinus), pMinus), trading);
+    const invE = f32x4.div(v128.load(ONE), eMinus);
+    // the trade is zero on lanes not trading, and so is its cost
+    const n = v128.and(trade, trading);
     const absN = f32x4.abs(n);
     const halfSpread = v128.load(m, M_HALF_SPREAD * ARRAY_BYTES);
     let c = zero;
@@ -99,15 +127,15 @@ function paceAsymmetric(costKind: i32, job: usize, scheme: usize, st: usize, mk:
       v128.store(s, d, S_D * ARRAY_BYTES);
       if (costKind != COST_NONE) {
         // square-root law: relative impact Y·σ_step·√(|n|/V), traded value thinned like depth
-        const impact = f32x4.mul(f32x4.mul(f32x4.mul(absN, sqrtY), v128.load(m, M_SIGMA * ARRAY_BYTES)), sqrtDt);
-        c = f32x4.add(f32x4.mul(absN, halfSpread), f32x4.mul(impact, f32x4.sqrt(f32x4.div(absN, f32x4.mul(volume, v128.load(m, M_LIQ * ARRAY_BYTES))))));
+        const impact = f32x4.mul(f32x4.mul(f32x4.mul(absN, splat(splats, K_SQRT_Y)), v128.load(m, M_SIGMA * ARRAY_BYTES)), splat(splats, K_SQRT_DT));
+        c = f32x4.add(f32x4.mul(absN, halfSpread), f32x4.mul(impact, f32x4.sqrt(f32x4.div(absN, f32x4.mul(splat(splats, K_VOLUME), v128.load(m, M_LIQ * ARRAY_BYTES))))));
       }
     }
     // state: a lane ruined now keeps its marked values (n = c = 0); a dead lane keeps its own (r = 0)
     v128.store(s, f32x4.sub(eMinus, c), S_E * ARRAY_BYTES);
     v128.store(s, f32x4.add(pMinus, n), S_P * ARRAY_BYTES);
     v128.store(s, trading, S_ALIVE * ARRAY_BYTES);
-    v128.store(s, f32x4.add(v128.load(s, S_RUIN * ARRAY_BYTES), v128.and(tv, ruinNow)), S_RUIN * ARRAY_BYTES);
+    v128.store(s, f32x4.add(v128.load(s, S_RUIN * ARRAY_BYTES), v128.and(splat(splats, K_STEP), ruinNow)), S_RUIN * ARRAY_BYTES);
     v128.store(s, f32x4.add(v128.load(s, S_SLIPPAGE * ARRAY_BYTES), v128.and(f32x4.mul(c, invE), trading)), S_SLIPPAGE * ARRAY_BYTES);
     v128.store(s, f32x4.add(v128.load(s, S_TURNOVER * ARRAY_BYTES), v128.and(f32x4.mul(absN, invE), trading)), S_TURNOVER * ARRAY_BYTES);
     v128.store(s, f32x4.add(v128.load(s, S_TRADED * ARRAY_BYTES), absN), S_TRADED * ARRAY_BYTES);

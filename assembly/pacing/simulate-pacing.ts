@@ -7,7 +7,7 @@ import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
 import { drawStepLanes, drawJumpLanes } from "./draw-step-lanes";
 import { singleZigguratTable, SINGLE_ZIGGURAT_BYTES } from "../random/lane-fill";
 import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./advance-market-lanes";
-import { paceSchemeLanes } from "./pace-scheme-lanes";
+import { paceSchemeLanes, SCHEME_SPLATS_BYTES } from "./pace-scheme-lanes";
 import { regimeTable, setRegime, switchRegimeLanes, REGIME_TABLE_BYTES } from "./regime-lanes";
 import {
   LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_SIGHAT, M_JUMP,
@@ -26,7 +26,7 @@ import { par } from "./job-param";
 /** Scratch bytes simulatePacing needs for nSchemes schemes. */
 export function pacingScratchBytes(nSchemes: i32): usize {
   return REGIME_TABLE_BYTES + ((<usize>((MARKET_ARRAYS + SCHEME_ARRAYS * nSchemes) * LANES)) << 2)
-    + laneStateBytes(LANES) + MARKET_CONSTANTS_BYTES + SINGLE_ZIGGURAT_BYTES;
+    + laneStateBytes(LANES) + MARKET_CONSTANTS_BYTES + SINGLE_ZIGGURAT_BYTES + SCHEME_SPLATS_BYTES;
 }
 
 /**
@@ -77,6 +77,7 @@ export function simulatePacing(
   marketConstants(job, constants);
   const zig32 = constants + MARKET_CONSTANTS_BYTES;
   singleZigguratTable(zig, zig32);
+  const splats = zig32 + SINGLE_ZIGGURAT_BYTES;
 
   for (let first = 0; first < nPaths; first += LANES) {
     const count = min(LANES, nPaths - first);
@@ -128,7 +129,7 @@ export function simulatePacing(
       advanceMarketLanes(mk, constants, supplied, targetKind, series, t);
       // 4., 8., 9. every scheme: mark to market, ruin, pace, trade
       for (let s = 0; s < nSchemes; s++) {
-        paceSchemeLanes(job, schemes + ((<usize>(s * 4)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2), mk, <f64>t);
+        paceSchemeLanes(job, schemes + ((<usize>(s * 4)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2), mk, <f64>t, splats);
       }
       if (first < nTrace) {
         const traced = min(count, nTrace - first);

@@ -146,18 +146,21 @@ export function simulatePacingReference(
         const { kind, p1, p2 } = scheme[s];
         const eMinus = E[s];
         const invE = f(1 / eMinus);
-        const ell = f(P[s] * invE);
-        let lev: number;
-        if (kind === SCHEME_INSTANT) lev = lstar;
-        else if (kind === SCHEME_RATE) lev = f(ell + clip(f(lstar - ell), -p1, p1));
-        else {
+        // each rule scales or clips the trade to the target (the kernel's pace-scheme-lanes.ts)
+        const aim = f(lstar * eMinus);
+        const gap = f(aim - P[s]);
+        let n: number;
+        if (kind === SCHEME_INSTANT) n = gap;
+        else if (kind === SCHEME_RATE) {
+          const band = f(p1 * eMinus);
+          n = clip(gap, -band, band);
+        } else {
           const rate = kind === SCHEME_EMA ? p1
             : kind === SCHEME_VOL ? f(p1 / f(1 + f(p2 * sigHat)))
             : kind === SCHEME_LIQUIDITY ? f(p1 * Math.min(1, liquidity))
-            : Math.abs(lstar) < Math.abs(ell) ? p2 : p1;
-          lev = f(ell + f(rate * f(lstar - ell)));
+            : Math.abs(aim) < Math.abs(P[s]) ? p2 : p1;
+          n = f(rate * gap);
         }
-        const n = f(f(lev * eMinus) - P[s]);
         const absN = Math.abs(n);
         let cost = 0;
         if (costKind === COST_TRANSIENT) {
