@@ -6,14 +6,30 @@ import { par } from "./job-param";
 
 // The regime table, f32[MAX_REGIMES] per entry (each value computed in f64, then rounded): σ_s, (σ₀/σ_s)^α (depth relative to calm), half
 // the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α; then the cumulative transition
-// thresholds C[r][q] = P(r→0) + … + P(r→q), MAX_REGIMES per row r.
+// thresholds C[r][q] = P(r→0) + … + P(r→q), MAX_REGIMES per row r. After the scalar entries, for
+// the SIMD switch: each C[r][q] as an f32x4 splat, then each regime index r as an f32x4 splat.
 const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4, R_CUMULATIVE = 5;
+const SCALAR_BYTES: usize = <usize>((R_CUMULATIVE + MAX_REGIMES) * MAX_REGIMES) << 2;
+const THRESHOLD_SPLATS: usize = SCALAR_BYTES;
+const INDEX_SPLATS: usize = THRESHOLD_SPLATS + (<usize>(MAX_REGIMES * MAX_REGIMES) << 4);
 /** Bytes of the regime table. */
-export const REGIME_TABLE_BYTES: usize = <usize>((R_CUMULATIVE + MAX_REGIMES) * MAX_REGIMES) << 2;
+export const REGIME_TABLE_BYTES: usize = INDEX_SPLATS + (<usize>MAX_REGIMES << 4);
 
 // @ts-ignore: decorator
 @inline function entry(table: usize, which: i32, regime: i32): usize {
   return table + ((<usize>(which * MAX_REGIMES + regime)) << 2);
+}
+
+/** Address of the f32x4 splat of C[r][q]. */
+// @ts-ignore: decorator
+@inline function thresholdSplat(table: usize, r: i32, q: i32): usize {
+  return table + THRESHOLD_SPLATS + ((<usize>(r * MAX_REGIMES + q)) << 4);
+}
+
+/** Address of the f32x4 splat of the regime index r. */
+// @ts-ignore: decorator
+@inline function indexSplat(table: usize, r: i32): usize {
+  return table + INDEX_SPLATS + (<usize>r << 4);
 }
 
 /**
@@ -33,9 +49,11 @@ export function regimeTable(job: usize, nRegimes: i32, table: usize): void {
     store<f32>(entry(table, R_INV_DEPTH, r), <f32>(invDepth));
     store<f32>(entry(table, R_HALF_INV_DEPTH, r), <f32>(0.5 * invDepth));
     store<f32>(entry(table, R_HALF_SPREAD, r), <f32>(0.5 * (par(job, J_SPREAD) * s / sigma0)));
+    v128.store(indexSplat(table, r), f32x4.splat(<f32>r));
     let cum = par(job, J_TRANSITION + r * MAX_REGIMES);
     for (let q = 0; q < nRegimes - 1; q++) {
       store<f32>(entry(table, R_CUMULATIVE + r, q), <f32>(cum));
+      v128.store(thresholdSplat(table, r, q), f32x4.splat(<f32>(cum)));
       cum += par(job, J_TRANSITION + r * MAX_REGIMES + q + 1);
     }
   }
@@ -55,26 +73,21 @@ export function setRegime(mk: usize, l: i32, regime: i32, table: usize): void {
 /**
  * RS-1 step 1, the regime switch, on every lane of a block: the next regime is the number of
  * cumulative thresholds C[r][q] (q < nRegimes − 1) at or below the lane's uniform, r its current
- * regime — the inverse-CDF walk of the transition row, four lanes per SIMD compare. Lanes whose
- * regime changes (rare) get their regime's constants by setRegime. Never throws.
+ * regime — the inverse-CDF walk of the transition row. Four lanes per instruction: each lane's
+ * threshold is picked from the pre-splatted C[·][q] by comparing its regime with each index.
+ * Lanes whose regime changes (rare) get their regime's constants by setRegime. Never throws.
  */
 export function switchRegimeLanes(mk: usize, table: usize, nRegimes: i32): void {
-  const one = f32x4.splat(1.0);
   for (let o: usize = 0; o < <usize>ARRAY_BYTES; o += 16) {
     const m = mk + o;
     const u = v128.load(m, M_U_REGIME * ARRAY_BYTES), regime = v128.load(m, M_REGIME * ARRAY_BYTES);
-    const row0 = entry(table, R_CUMULATIVE + <i32>f32x4.extract_lane(regime, 0), 0);
-    const row1 = entry(table, R_CUMULATIVE + <i32>f32x4.extract_lane(regime, 1), 0);
-    const row2 = entry(table, R_CUMULATIVE + <i32>f32x4.extract_lane(regime, 2), 0);
-    const row3 = entry(table, R_CUMULATIVE + <i32>f32x4.extract_lane(regime, 3), 0);
-    let next = f32x4.splat(0.0);
+    let next = v128.load(indexSplat(table, 0)); // 0.0
     for (let q = 0; q < nRegimes - 1; q++) {
-      const at = <usize>q << 2;
-      let threshold = f32x4.splat(load<f32>(row0 + at));
-      threshold = f32x4.replace_lane(threshold, 1, load<f32>(row1 + at));
-      threshold = f32x4.replace_lane(threshold, 2, load<f32>(row2 + at));
-      threshold = f32x4.replace_lane(threshold, 3, load<f32>(row3 + at));
-      next = f32x4.add(next, v128.and(f32x4.ge(u, threshold), one));
+      let threshold = v128.load(thresholdSplat(table, 0, q));
+      for (let r = 1; r < nRegimes; r++) {
+        threshold = v128.bitselect(v128.load(thresholdSplat(table, r, q)), threshold, f32x4.eq(regime, v128.load(indexSplat(table, r))));
+      }
+      next = f32x4.add(next, v128.and(f32x4.ge(u, threshold), v128.load(indexSplat(table, 1)))); // 1.0 where u ≥ C
     }
     const changed = f32x4.ne(next, regime);
     if (!v128.any_true(changed)) continue;
