@@ -38,15 +38,15 @@ export function fillLaneWords(state: usize, lanes: i32, count: i32, words: usize
 }
 
 /** Bytes of the single-precision ziggurat table (singleZigguratTable). */
-export const SINGLE_ZIGGURAT_BYTES: usize = 128 << 3;
+export const SINGLE_ZIGGURAT_BYTES: usize = 256 << 3;
 
 /**
  * The fast path's layer table in single precision: (X[i], R[i]) as an f32 pair per layer i <
- * 128, each the f64 value of the tables at `zig` (X[i] at 2i, R[i] at 2i + 1) rounded to
+ * 256, each the f64 value of the tables at `zig` (X[i] at 2i, R[i] at 2i + 1) rounded to
  * nearest, written to `out` (SINGLE_ZIGGURAT_BYTES). The TypeScript twin rounds the same way.
  */
 export function singleZigguratTable(zig: usize, out: usize): void {
-  for (let i: usize = 0; i < 128; i++) {
+  for (let i: usize = 0; i < 256; i++) {
     store<f32>(out + (i << 3), <f32>load<f64>(zig + (i << 4)));
     store<f32>(out + (i << 3), <f32>load<f64>(zig + (i << 4), 8), 4);
   }
@@ -69,7 +69,7 @@ export function uniformsFromWords(words: usize, lanes: i32, out: usize): void {
  * one-word ziggurat (lane-stream.ts laneNormal): u·X[i] rounded to f32 when |u| < R[i], with
  * the layer i and the exact signed uniform u of normalWordLayer and normalWordU and (X[i], R[i])
  * from the single-precision table at `zig32` (singleZigguratTable). Returns the lanes whose draw
- * was rejected (≈1.2% each) as a bit mask, bit l for lane l (so lanes ≤ 64); their `out` is left
+ * was rejected (≈1.5% each, 2.8% with 128 layers) as a bit mask, bit l for lane l (so lanes ≤ 64); their `out` is left
  * for finishRejectedNormals. Four lanes per instruction.
  */
 export function normalsFromWords(words: usize, lanes: i32, zig32: usize, out: usize): u64 {
@@ -77,7 +77,7 @@ export function normalsFromWords(words: usize, lanes: i32, zig32: usize, out: us
   let rejected: u64 = 0;
   for (let o: usize = 0; o < (<usize>lanes << 2); o += 16) {
     const w = v128.load(words + o);
-    const idx = i32x4.shl(v128.and(w, i32x4.splat(127)), 3);
+    const idx = i32x4.shl(v128.and(w, i32x4.splat(255)), 3);
     const u = f32x4.mul(f32x4.add(f32x4.convert_i32x4_s(i32x4.shr_s(w, 9)), half), scale);
     // (X[i], R[i]) of each lane in one 8-byte load; four lanes' pairs give their X and their R
     const p01 = v128.load64_lane(zig32 + <usize>i32x4.extract_lane(idx, 1), v128.load64_zero(zig32 + <usize>i32x4.extract_lane(idx, 0)), 1);

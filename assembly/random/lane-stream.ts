@@ -60,17 +60,16 @@ export function laneUniform(state: usize, lanes: i32, lane: i32): f64 {
   return (a * 67108864.0 + b + 0.5) * 1.1102230246251565e-16;
 }
 
-const ZIG_R: f64 = 3.442619855899;
-
 /** The ziggurat after a fast-path rejection of layer i with uniform u (wedges, tail, retries). */
 export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, i: usize, u: f64): f64 {
   if (i == 0) {
+    const tail = load<f64>(zig, 16); // R = X[1], where the tail starts
     let x: f64, y: f64;
     do {
-      x = Math.log(laneUniform(state, lanes, lane)) / ZIG_R;
+      x = Math.log(laneUniform(state, lanes, lane)) / tail;
       y = Math.log(laneUniform(state, lanes, lane));
     } while (-2.0 * y < x * x);
-    return u < 0 ? x - ZIG_R : ZIG_R - x;
+    return u < 0 ? x - tail : tail - x;
   }
   const xi = load<f64>(zig + (i << 4));
   const x = u * xi;
@@ -78,20 +77,20 @@ export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, 
   const f0 = Math.exp(-0.5 * (xi * xi - x * x));
   const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
   if (f1 + laneUniform(state, lanes, lane) * (f0 - f1) < 1.0) return x;
-  // rejected: a fresh draw (fast path first; rejections again come back here, ~1% of the time)
+  // rejected: a fresh draw (fast path first; rejections again come back here, ~1.5% of the time)
   return laneNormal(state, lanes, lane, zig);
 }
 
-/** Ziggurat layer of a one-word normal draw: bits 0–6 of the word. */
+/** Ziggurat layer of a one-word normal draw: bits 0–7 of the word. */
 // @ts-ignore: decorator
 @inline
 export function normalWordLayer(w: u32): usize {
-  return <usize>(w & 127);
+  return <usize>(w & 255);
 }
 
 /**
  * Signed uniform of a one-word normal draw: (j + ½)·2⁻²² in (−1, 1), j = bits 9–31 as a signed
- * integer (bits 7–8 unused). 24 significant bits, so the value is exact in single precision too
+ * integer (bit 8 unused). 24 significant bits, so the value is exact in single precision too
  * (the lane fast path of ./lane-fill.ts computes in f32).
  */
 // @ts-ignore: decorator
@@ -101,9 +100,9 @@ export function normalWordU(w: u32): f64 {
 }
 
 /**
- * N(0, 1) from lane `lane` by the 128-layer ziggurat (Doornik 2005, ZIGNOR) on one word: the
- * layer i from bits 0–6 and a signed uniform u from bits 9–31 (normalWordLayer, normalWordU);
- * accepted when |u| < R[i] (~98.8%), else wedges and tail in laneNormalSlow (53-bit uniforms).
+ * N(0, 1) from lane `lane` by the 256-layer ziggurat (Doornik 2005, ZIGNOR) on one word: the
+ * layer i from bits 0–7 and a signed uniform u from bits 9–31 (normalWordLayer, normalWordU);
+ * accepted when |u| < R[i] (~98.5%), else wedges and tail in laneNormalSlow (53-bit uniforms).
  * Tables at `zig`: X[i] at 2i, R[i] at 2i + 1 (src/random/ziggurat-tables.ts).
  */
 // @ts-ignore: decorator

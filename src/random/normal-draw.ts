@@ -1,9 +1,8 @@
 import type { PathStream } from "./path-stream.ts";
-
-const ZIG_R = 3.442619855899;
+import { ZIGGURAT_TAIL } from "./ziggurat-tables.ts";
 
 /**
- * One N(0, 1) draw from `rng` by the 128-layer ziggurat (Doornik 2005, ZIGNOR) on one 32-bit
+ * One N(0, 1) draw from `rng` by the 256-layer ziggurat (Doornik 2005, ZIGNOR) on one 32-bit
  * word; twin of laneNormal in assembly/random/lane-stream.ts (same word consumption, same
  * tables, bit-identical).
  *
@@ -16,15 +15,15 @@ export function normalDraw(rng: PathStream, tables: Float64Array): number {
 }
 
 /**
- * The fast path of the one-word ziggurat: layer i = bits 0–6 of w, signed uniform
- * u = (j + ½)·2⁻²² with j = bits 9–31 as a signed integer; u·X[i] when |u| < R[i] (≈98.8%),
+ * The fast path of the one-word ziggurat: layer i = bits 0–7 of w, signed uniform
+ * u = (j + ½)·2⁻²² with j = bits 9–31 as a signed integer; u·X[i] when |u| < R[i] (≈98.5%),
  * else NaN — the draw is then finished by normalAfterRejection on the same stream.
  *
  * @param tables zigguratTables() (f64), or singleZigguratTable() for the single-precision fast
  *   path of the pacing kernel (then u·X[i] is rounded to f32, as normalsFromWords does)
  */
 export function normalFromWord(w: number, tables: Float64Array | Float32Array): number {
-  const i = w & 127, u = wordU(w);
+  const i = w & 255, u = wordU(w);
   if (Math.abs(u) >= tables[2 * i + 1]) return NaN;
   return tables instanceof Float32Array ? Math.fround(u * tables[2 * i]) : u * tables[2 * i];
 }
@@ -34,7 +33,7 @@ export function normalFromWord(w: number, tables: Float64Array | Float32Array): 
  * (53-bit uniforms from `rng`), else a fresh one-word draw (twin of laneNormalSlow).
  */
 export function normalAfterRejection(rng: PathStream, w: number, tables: Float64Array): number {
-  const i = w & 127, u = wordU(w);
+  const i = w & 255, u = wordU(w);
   if (i === 0) return normalTail(rng, u < 0);
   const xi = tables[2 * i];
   const x = u * xi;
@@ -53,8 +52,8 @@ function wordU(w: number): number {
 function normalTail(rng: PathStream, negative: boolean): number {
   let x: number, y: number;
   do {
-    x = Math.log(rng.nextUniform()) / ZIG_R;
+    x = Math.log(rng.nextUniform()) / ZIGGURAT_TAIL;
     y = Math.log(rng.nextUniform());
   } while (-2.0 * y < x * x);
-  return negative ? x - ZIG_R : ZIG_R - x;
+  return negative ? x - ZIGGURAT_TAIL : ZIGGURAT_TAIL - x;
 }
