@@ -28,13 +28,13 @@ export const M_SIGMA = 10; // σ of the regime
 export const M_Z = 11; // diffusion draw
 export const M_JUMP = 12; // jump log-return (or the supplied log-return)
 export const M_INV_DEPTH = 13; // 1/K
-export const M_U_REGIME = 14; // uniform draw: regime switch
-export const M_U_JUMP = 15; // uniform draw: jump or not
+export const M_REGIME_LEFT = 14; // steps to the next regime switch (i32)
+export const M_JUMP_LEFT = 15; // steps to the next jump (i32)
 export const M_Z_ALPHA = 16; // normal draw: alpha innovation
 export const M_Z_SIGNAL = 17; // normal draw: signal noise
-export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES] (layout.ts), five arrays' room
-export const M_HALF_INV_DEPTH = 23; // 1/(2K)
-export const MARKET_ARRAYS = 24;
+export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES] (layout.ts), three arrays' room
+export const M_HALF_INV_DEPTH = 21; // 1/(2K)
+export const MARKET_ARRAYS = 22;
 
 // Scheme state arrays, in this order: the state, then the accumulated outputs in layout.ts
 // order (O_RUIN_STEP … O_COST).

@@ -113,15 +113,22 @@ export const OUT_WIDTH = 7;
 export const TRACE_FIXED = 4;
 
 /**
- * Draws of one step, per path: WORDS_PER_STEP 32-bit words of the path's stream, in this
- * order, each turned into one number (f32 uniforms (j + ½)·2⁻²³ with j = bits 9–31, normals by the one-word
- * ziggurat of assembly/random/lane-stream.ts). Then, in this order and only when needed, the
- * words of the rare tails: the slow path of a rejected diffusion, alpha and signal normal
- * (in that order), then the size of a jump. Kernel and twin consume the stream identically.
+ * The stream of one path. At t = 0: the initial alpha and signal normals, then (generated
+ * market only) the steps to the first regime switch and to the first jump (geometric gaps, one
+ * 53-bit uniform each, none when the event cannot happen).
+ * Each step: WORDS_PER_STEP 32-bit words, in this order, each turned into one normal by the
+ * one-word ziggurat of assembly/random/lane-stream.ts. Then, in this order and only when
+ * needed: the slow path of a rejected diffusion, alpha and signal normal (in that order); when
+ * the regime switches at this step, the next regime (a uniform, only with more than two
+ * regimes) and the steps to the following switch; when a jump happens at this step, its size
+ * (a normal) and the steps to the next jump. Regime switches and jumps are events counted
+ * down per path, so a step without one costs no draw (a geometric gap has exactly the law of
+ * the number of per-step Bernoulli trials up to the next success). Kernel and twin consume the
+ * stream identically.
  */
-export const W_REGIME = 0; // uniform: regime switch
-export const W_DIFFUSION = 1; // normal: diffusion shock z
-export const W_JUMP = 2; // uniform: jump or not
-export const W_ALPHA = 3; // normal: alpha innovation
-export const W_SIGNAL = 4; // normal: signal noise
-export const WORDS_PER_STEP = 5;
+export const W_DIFFUSION = 0; // normal: diffusion shock z
+export const W_ALPHA = 1; // normal: alpha innovation
+export const W_SIGNAL = 2; // normal: signal noise
+export const WORDS_PER_STEP = 3;
+/** Gap of an event that never happens (probability 0): never counted down to 0 within any horizon (≤ 100,000 steps). */
+export const NEVER_STEPS = 0x7fffffff;

@@ -1,42 +1,22 @@
 import { J_SIGMA, J_TRANSITION, J_THINNING, J_DEPTH, J_SPREAD, MAX_REGIMES } from "./layout";
-import {
-  LANES, ARRAY_BYTES, M_REGIME, M_SIGMA, M_LIQ, M_HALF_SPREAD, M_INV_DEPTH, M_HALF_INV_DEPTH, M_U_REGIME,
-} from "./lane-block";
+import { LANES, ARRAY_BYTES, M_REGIME, M_SIGMA, M_LIQ, M_HALF_SPREAD, M_INV_DEPTH, M_HALF_INV_DEPTH } from "./lane-block";
+import { laneUniform } from "../random/lane-stream";
 import { par } from "./job-param";
 
 // The regime table, f32[MAX_REGIMES] per entry (each value computed in f64, then rounded): σ_s, (σ₀/σ_s)^α (depth relative to calm), half
-// the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α; then the cumulative transition
-// thresholds C[r][q] = P(r→0) + … + P(r→q), MAX_REGIMES per row r. After the scalar entries, for
-// the SIMD switch: each C[r][q] as an f32x4 splat, then each regime index r as an f32x4 splat.
-const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4, R_CUMULATIVE = 5;
-const SCALAR_BYTES: usize = <usize>((R_CUMULATIVE + MAX_REGIMES) * MAX_REGIMES) << 2;
-const THRESHOLD_SPLATS: usize = SCALAR_BYTES;
-const INDEX_SPLATS: usize = THRESHOLD_SPLATS + (<usize>(MAX_REGIMES * MAX_REGIMES) << 4);
+// the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α.
+const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4;
 /** Bytes of the regime table. */
-export const REGIME_TABLE_BYTES: usize = INDEX_SPLATS + (<usize>MAX_REGIMES << 4);
+export const REGIME_TABLE_BYTES: usize = <usize>(5 * MAX_REGIMES) << 2;
 
 // @ts-ignore: decorator
 @inline function entry(table: usize, which: i32, regime: i32): usize {
   return table + ((<usize>(which * MAX_REGIMES + regime)) << 2);
 }
 
-/** Address of the f32x4 splat of C[r][q]. */
-// @ts-ignore: decorator
-@inline function thresholdSplat(table: usize, r: i32, q: i32): usize {
-  return table + THRESHOLD_SPLATS + ((<usize>(r * MAX_REGIMES + q)) << 4);
-}
-
-/** Address of the f32x4 splat of the regime index r. */
-// @ts-ignore: decorator
-@inline function indexSplat(table: usize, r: i32): usize {
-  return table + INDEX_SPLATS + (<usize>r << 4);
-}
-
 /**
  * Fills the regime table of `job` (nRegimes regimes; RS-1 book: depth thins as (σ₀/σ_s)^α, the
- * spread widens as σ_s/σ₀). The cumulative thresholds are summed in f64 in the order the twin
- * walks a transition row, then rounded to f32 like the uniforms they are compared with, so both
- * take the same decisions.
+ * spread widens as σ_s/σ₀).
  */
 export function regimeTable(job: usize, nRegimes: i32, table: usize): void {
   const sigma0 = par(job, J_SIGMA), thinning = par(job, J_THINNING);
@@ -49,13 +29,6 @@ export function regimeTable(job: usize, nRegimes: i32, table: usize): void {
     store<f32>(entry(table, R_INV_DEPTH, r), <f32>(invDepth));
     store<f32>(entry(table, R_HALF_INV_DEPTH, r), <f32>(0.5 * invDepth));
     store<f32>(entry(table, R_HALF_SPREAD, r), <f32>(0.5 * (par(job, J_SPREAD) * s / sigma0)));
-    v128.store(indexSplat(table, r), f32x4.splat(<f32>r));
-    let cum = par(job, J_TRANSITION + r * MAX_REGIMES);
-    for (let q = 0; q < nRegimes - 1; q++) {
-      store<f32>(entry(table, R_CUMULATIVE + r, q), <f32>(cum));
-      v128.store(thresholdSplat(table, r, q), f32x4.splat(<f32>(cum)));
-      cum += par(job, J_TRANSITION + r * MAX_REGIMES + q + 1);
-    }
   }
 }
 
@@ -71,30 +44,30 @@ export function setRegime(mk: usize, l: i32, regime: i32, table: usize): void {
 }
 
 /**
- * RS-1 step 1, the regime switch, on every lane of a block: the next regime is the number of
- * cumulative thresholds C[r][q] (q < nRegimes − 1) at or below the lane's uniform, r its current
- * regime — the inverse-CDF walk of the transition row. Four lanes per instruction: each lane's
- * threshold is picked from the pre-splatted C[·][q] by comparing its regime with each index.
- * Lanes whose regime changes (rare) get their regime's constants by setRegime. Never throws.
+ * ln P(r → r), the log-probability of staying in regime r for one step (the geometric holding
+ * time's logMiss, lane-stream.ts laneGeometricGap); 0 (never leaves) with a single regime.
  */
-export function switchRegimeLanes(mk: usize, table: usize, nRegimes: i32): void {
-  for (let o: usize = 0; o < <usize>ARRAY_BYTES; o += 16) {
-    const m = mk + o;
-    const u = v128.load(m, M_U_REGIME * ARRAY_BYTES), regime = v128.load(m, M_REGIME * ARRAY_BYTES);
-    let next = v128.load(indexSplat(table, 0)); // 0.0
-    for (let q = 0; q < nRegimes - 1; q++) {
-      let threshold = v128.load(thresholdSplat(table, 0, q));
-      for (let r = 1; r < nRegimes; r++) {
-        threshold = v128.bitselect(v128.load(thresholdSplat(table, r, q)), threshold, f32x4.eq(regime, v128.load(indexSplat(table, r))));
-      }
-      next = f32x4.add(next, v128.and(f32x4.ge(u, threshold), v128.load(indexSplat(table, 1)))); // 1.0 where u ≥ C
-    }
-    const changed = f32x4.ne(next, regime);
-    if (!v128.any_true(changed)) continue;
-    const l = <i32>(o >> 2);
-    if (i32x4.extract_lane(changed, 0) != 0) setRegime(mk, l, <i32>f32x4.extract_lane(next, 0), table);
-    if (i32x4.extract_lane(changed, 1) != 0) setRegime(mk, l + 1, <i32>f32x4.extract_lane(next, 1), table);
-    if (i32x4.extract_lane(changed, 2) != 0) setRegime(mk, l + 2, <i32>f32x4.extract_lane(next, 2), table);
-    if (i32x4.extract_lane(changed, 3) != 0) setRegime(mk, l + 3, <i32>f32x4.extract_lane(next, 3), table);
+export function regimeLogStay(job: usize, nRegimes: i32, r: i32): f64 {
+  return nRegimes > 1 ? Math.log(par(job, J_TRANSITION + r * MAX_REGIMES + r)) : 0.0;
+}
+
+/**
+ * The regime a path in regime r switches to, given that it leaves r: q ≠ r with probability
+ * P(r → q) / Σ_{q' ≠ r} P(r → q'). With two regimes the other one, without a draw; else by
+ * inversion of one 53-bit uniform of lane l over the row in q order (sums in f64).
+ */
+export function nextRegime(job: usize, nRegimes: i32, r: i32, rng: usize, l: i32): i32 {
+  if (nRegimes == 2) return 1 - r;
+  const row = J_TRANSITION + r * MAX_REGIMES;
+  let leave = 0.0;
+  for (let q = 0; q < nRegimes; q++) if (q != r) leave += par(job, row + q);
+  const u = laneUniform(rng, LANES, l) * leave;
+  let cum = 0.0, last = r;
+  for (let q = 0; q < nRegimes; q++) {
+    if (q == r) continue;
+    cum += par(job, row + q);
+    last = q;
+    if (u < cum) return q;
   }
+  return last;
 }

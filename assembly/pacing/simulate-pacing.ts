@@ -4,11 +4,12 @@ import {
   MARKET_SUPPLIED, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
-import { drawStepLanes, drawJumpLanes } from "./draw-step-lanes";
+import { drawStepLanes } from "./draw-step-lanes";
+import { advanceEventLanes, startEventLane, jumpLogMiss } from "./event-lanes";
 import { singleZigguratTable, SINGLE_ZIGGURAT_BYTES } from "../random/lane-fill";
 import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./advance-market-lanes";
 import { paceSchemeLanes, SCHEME_SPLATS_BYTES } from "./pace-scheme-lanes";
-import { regimeTable, setRegime, switchRegimeLanes, REGIME_TABLE_BYTES } from "./regime-lanes";
+import { regimeTable, setRegime, REGIME_TABLE_BYTES } from "./regime-lanes";
 import {
   LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_SIGHAT, M_JUMP,
 } from "./lane-block";
@@ -34,13 +35,13 @@ export function pacingScratchBytes(nSchemes: i32): usize {
  * schemes domain.md (P1)–(P4)). Paths firstPath … firstPath+nPaths−1 are simulated LANES
  * at a time, in one pass over t = 1 … T: market, target, book and every scheme move
  * together, so all schemes see the same market path (common random numbers by
- * construction). Each step is a sequence of passes over the lanes (the step's draws, the
- * regime switch and jumps, the market update, then each scheme), so independent paths fill the
- * pipeline.
+ * construction). Each step is a sequence of passes over the lanes (the step's normals, the
+ * regime switches and jumps as counted-down events, the market update, then each scheme), so
+ * independent paths fill the pipeline.
  *
  * Precision: the per-lane state and every step compute in single precision (f32, four paths per
  * f32x4 instruction); job parameters, seeding, the initial state and the rare draws (ziggurat
- * slow paths, jump sizes) are computed in f64 and rounded to f32 once. Outputs and traces are
+ * slow paths, regime and jump gaps, jump sizes) are computed in f64 and rounded to f32 once. Outputs and traces are
  * written as f64 (the f32 values, exactly).
  *
  * Memory (f64 unless stated; layouts in ./layout.ts): job parameters at `job`; schemes at
@@ -59,7 +60,7 @@ export function simulatePacing(
 ): void {
   const T = <i32>par(job, J_STEPS);
   const nRegimes = <i32>par(job, J_REGIMES);
-  const jumpProb = par(job, J_JUMP_PROB), jumpMean = par(job, J_JUMP_MEAN), jumpSd = par(job, J_JUMP_SD);
+  const logNoJump = jumpLogMiss(par(job, J_JUMP_PROB)), jumpMean = par(job, J_JUMP_MEAN), jumpSd = par(job, J_JUMP_SD);
   const alphaMean = par(job, J_ALPHA_MEAN), alphaSd = par(job, J_ALPHA_SD);
   const noise = par(job, J_SIGNAL_NOISE), gamma = par(job, J_GAMMA), lmax = par(job, J_LMAX);
   const targetKind = <i32>par(job, J_TARGET_KIND), targetConst = par(job, J_TARGET_CONST);
@@ -95,6 +96,7 @@ export function simulatePacing(
       store<f32>(lane(mk, M_LSTAR, l), <f32>lstar);
       store<f32>(lane(mk, M_LOGP, l), 0.0);
       setRegime(mk, l, <i32>par(job, J_INIT_REGIME), table);
+      if (!supplied) startEventLane(job, nRegimes, <i32>par(job, J_INIT_REGIME), logNoJump, rng, mk, l);
     }
     for (let s = 0; s < nSchemes; s++) {
       const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2);
@@ -105,7 +107,7 @@ export function simulatePacing(
     }
 
     for (let t = 1; t <= T; t++) {
-      // the step's draws: WORDS_PER_STEP words per lane, their fast paths, then the rare tails (layout.ts)
+      // the step's normals: WORDS_PER_STEP words per lane, their fast paths, then the rare tails (layout.ts)
       drawStepLanes(rng, zig, zig32, mk);
       if (supplied) {
         // 1.–2. the regime and the log-return of each path come from the supplied buffers
@@ -120,10 +122,8 @@ export function simulatePacing(
           store<f32>(lane(mk, M_JUMP, l), <f32>x);
         }
       } else {
-        // 1. regime switch
-        if (nRegimes > 1) switchRegimeLanes(mk, table, nRegimes);
-        // 2. jumps: the size only when one happens (the last tail of the step)
-        drawJumpLanes(rng, zig, mk, jumpProb, jumpMean, jumpSd);
+        // 1.–2. regime switches and jumps, as events counted down per lane (draws only when one happens)
+        advanceEventLanes(job, nRegimes, logNoJump, jumpMean, jumpSd, rng, zig, table, mk);
       }
       // 3., 5., 6., 7. returns, volatility estimate, alpha, signal and target
       advanceMarketLanes(mk, constants, supplied, targetKind, series, t);

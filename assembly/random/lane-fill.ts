@@ -2,8 +2,8 @@ import { laneNormalSlow, normalWordLayer, normalWordU } from "./lane-stream";
 
 /**
  * SIMD draws for a block of lanes, in two stages: fillLaneWords advances four lanes'
- * xoshiro128** states together in i32x4 registers and writes the words; uniformsFromWords and
- * normalsFromWords turn one word per lane into a single-precision number, four lanes at a time. Each lane sees
+ * xoshiro128** states together in i32x4 registers and writes the words; normalsFromWords turns
+ * one word per lane into a single-precision normal, four lanes at a time. Each lane sees
  * exactly the words, in the order, of its scalar stream (./lane-stream.ts) and of the
  * TypeScript twin, so results are bit-identical. `lanes` is a multiple of 4; state layout of
  * ./lane-stream.ts: s0[lanes], s1[lanes], s2[lanes], s3[lanes].
@@ -49,18 +49,6 @@ export function singleZigguratTable(zig: usize, out: usize): void {
   for (let i: usize = 0; i < 256; i++) {
     store<f32>(out + (i << 3), <f32>load<f64>(zig + (i << 4)));
     store<f32>(out + (i << 3), <f32>load<f64>(zig + (i << 4), 8), 4);
-  }
-}
-
-/**
- * out[l] = (j_l + ½)·2⁻²³ (f32), a uniform in (0, 1) with j_l = bits 9–31 of the word of lane l at
- * `words`; exact in single precision (24 significant bits). Four lanes per instruction.
- */
-export function uniformsFromWords(words: usize, lanes: i32, out: usize): void {
-  const half = f32x4.splat(0.5), scale = f32x4.splat(1.1920928955078125e-7);
-  for (let o: usize = 0; o < (<usize>lanes << 2); o += 16) {
-    const j = i32x4.shr_u(v128.load(words + o), 9);
-    v128.store(out + o, f32x4.mul(f32x4.add(f32x4.convert_i32x4_s(j), half), scale));
   }
 }
 

@@ -60,6 +60,18 @@ export function laneUniform(state: usize, lanes: i32, lane: i32): f64 {
   return (a * 67108864.0 + b + 0.5) * 1.1102230246251565e-16;
 }
 
+/**
+ * Steps to the next event of a per-step Bernoulli trial with success probability p, given
+ * logMiss = ln(1 − p): G = 1 + ⌊ln U / logMiss⌋, so P(G = k) = (1 − p)^(k−1)·p for k ≥ 1
+ * (inversion of the geometric law, one 53-bit uniform of lane `lane`). logMiss = 0 (p = 0):
+ * `never`, without a draw; logMiss = −∞ (p = 1): 1. Gaps beyond `never` are `never`.
+ */
+export function laneGeometricGap(state: usize, lanes: i32, lane: i32, logMiss: f64, never: i32): i32 {
+  if (logMiss == 0) return never;
+  const g = Math.floor(Math.log(laneUniform(state, lanes, lane)) / logMiss);
+  return g < <f64>(never - 1) ? <i32>g + 1 : never;
+}
+
 /** The ziggurat after a fast-path rejection of layer i with uniform u (wedges, tail, retries). */
 export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, i: usize, u: f64): f64 {
   if (i == 0) {

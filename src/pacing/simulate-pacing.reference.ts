@@ -16,14 +16,15 @@
  * @param suppliedX, suppliedRegime  nPaths × T log-returns and regimes (MARKET_SUPPLIED only)
  */
 import * as layout from "../../assembly/pacing/layout.ts";
-import { PathStream, uniformFromWord } from "../random/path-stream.ts";
+import { PathStream } from "../random/path-stream.ts";
+import { geometricGap, logMissOf } from "../random/geometric-gap.ts";
 import { singleZigguratTable } from "../random/ziggurat-tables.ts";
 import { normalDraw, normalFromWord, normalAfterRejection } from "../random/normal-draw.ts";
 import { expm1Single } from "../math/expm1-single.ts";
 
 // Copied once into module constants: property reads through the module namespace are slow in the hot loop.
 const {
-  COST_NONE, COST_TRANSIENT, J_ALPHA_MEAN, J_ALPHA_PHI, J_ALPHA_SD, J_COST_KIND, J_DEPTH, J_DT, J_E0, J_EWMA_DECAY, J_GAMMA, J_INIT_REGIME, J_INIT_VAR, J_JUMP_COMP, J_JUMP_MEAN, J_JUMP_PROB, J_JUMP_SD, J_LMAX, J_MARKET_SOURCE, J_REGIMES, J_RESILIENCE, J_RUIN_EQUITY, J_SEED, J_SIGMA, J_SIGNAL_NOISE, J_SPREAD, J_SQRT_VOLUME, J_SQRT_Y, J_STEPS, J_STREAM, J_TARGET_CONST, J_TARGET_KIND, J_THINNING, J_TRANSITION, MARKET_SUPPLIED, MAX_REGIMES, OUT_WIDTH, O_COST, O_EQUITY, O_OPPORTUNITY, O_RUIN_STEP, O_SLIPPAGE, O_TRADED, O_TURNOVER, SCHEME_EMA, SCHEME_INSTANT, SCHEME_LIQUIDITY, SCHEME_RATE, SCHEME_VOL, SCHEME_WIDTH, TARGET_SERIES, TARGET_SIGNAL, TRACE_FIXED, W_ALPHA, W_DIFFUSION, W_JUMP, W_REGIME, W_SIGNAL, WORDS_PER_STEP,
+  COST_NONE, COST_TRANSIENT, J_ALPHA_MEAN, J_ALPHA_PHI, J_ALPHA_SD, J_COST_KIND, J_DEPTH, J_DT, J_E0, J_EWMA_DECAY, J_GAMMA, J_INIT_REGIME, J_INIT_VAR, J_JUMP_COMP, J_JUMP_MEAN, J_JUMP_PROB, J_JUMP_SD, J_LMAX, J_MARKET_SOURCE, J_REGIMES, J_RESILIENCE, J_RUIN_EQUITY, J_SEED, J_SIGMA, J_SIGNAL_NOISE, J_SPREAD, J_SQRT_VOLUME, J_SQRT_Y, J_STEPS, J_STREAM, J_TARGET_CONST, J_TARGET_KIND, J_THINNING, J_TRANSITION, MARKET_SUPPLIED, MAX_REGIMES, OUT_WIDTH, O_COST, O_EQUITY, O_OPPORTUNITY, O_RUIN_STEP, O_SLIPPAGE, O_TRADED, O_TURNOVER, SCHEME_EMA, SCHEME_INSTANT, SCHEME_LIQUIDITY, SCHEME_RATE, SCHEME_VOL, SCHEME_WIDTH, TARGET_SERIES, TARGET_SIGNAL, TRACE_FIXED, W_ALPHA, W_DIFFUSION, W_SIGNAL, WORDS_PER_STEP, NEVER_STEPS,
 } = layout;
 
 export function simulatePacingReference(
@@ -43,13 +44,13 @@ export function simulatePacingReference(
   const c = {
     dt: f(dt), sqrtDt: f(Math.sqrt(dt)), jumpComp: f(job[J_JUMP_COMP]), decay: f(decay), varWeight: f((1 - decay) / dt),
     alphaMean: f(alphaMean), phi: f(phi), alphaInnov: f(alphaSd * Math.sqrt(1 - phi * phi)), noise: f(noise),
-    gamma: f(gamma), lmax: f(lmax), jumpProb: f(job[J_JUMP_PROB]), resilience: f(job[J_RESILIENCE]),
+    gamma: f(gamma), lmax: f(lmax), resilience: f(job[J_RESILIENCE]),
     ruinEquity: f(job[J_RUIN_EQUITY]), sqrtY: f(job[J_SQRT_Y]), volume: f(job[J_SQRT_VOLUME]),
   };
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
   // the regime table (regime-lanes.ts): computed in f64, rounded to f32
   const regimeSigma: number[] = [], regimeLiquidity: number[] = [], regimeHalfSpread: number[] = [];
-  const regimeInvDepth: number[] = [], regimeHalfInvDepth: number[] = [], cumulative: number[][] = [];
+  const regimeInvDepth: number[] = [], regimeHalfInvDepth: number[] = [];
   for (let r = 0; r < nRegimes; r++) {
     const s = job[J_SIGMA + r];
     const liquidity = Math.pow(sigma0 / s, thinning);
@@ -59,19 +60,30 @@ export function simulatePacingReference(
     regimeInvDepth.push(f(invDepth));
     regimeHalfInvDepth.push(f(0.5 * invDepth));
     regimeHalfSpread.push(f(0.5 * ((job[J_SPREAD] * s) / sigma0)));
-    const row: number[] = [];
-    let cum = job[J_TRANSITION + r * MAX_REGIMES];
-    for (let q = 0; q < nRegimes - 1; q++) {
-      row.push(f(cum));
-      cum += job[J_TRANSITION + r * MAX_REGIMES + q + 1];
-    }
-    cumulative.push(row);
   }
+  const rng = new PathStream();
+  // regime switches and jumps are events with geometric gaps (the kernel's event-lanes.ts)
+  const logStay = (r: number) => (nRegimes > 1 ? Math.log(job[J_TRANSITION + r * MAX_REGIMES + r]) : 0);
+  const logNoJump = logMissOf(job[J_JUMP_PROB]);
+  const nextRegime = (r: number): number => {
+    if (nRegimes === 2) return 1 - r;
+    const row = J_TRANSITION + r * MAX_REGIMES;
+    let leave = 0;
+    for (let q = 0; q < nRegimes; q++) if (q !== r) leave += job[row + q];
+    const u = rng.nextUniform() * leave;
+    let cum = 0, last = r;
+    for (let q = 0; q < nRegimes; q++) {
+      if (q === r) continue;
+      cum += job[row + q];
+      last = q;
+      if (u < cum) return q;
+    }
+    return last;
+  };
   const scheme = Array.from({ length: nSchemes }, (_, s) => ({
     kind: schemes[s * SCHEME_WIDTH], p1: f(schemes[s * SCHEME_WIDTH + 1]), p2: f(schemes[s * SCHEME_WIDTH + 2]),
   }));
 
-  const rng = new PathStream();
   const words = new Uint32Array(WORDS_PER_STEP);
   // per scheme: state and accumulators, f32 like the kernel's (stores round)
   const E = new Float32Array(nSchemes), P = new Float32Array(nSchemes), D = new Float32Array(nSchemes);
@@ -89,9 +101,14 @@ export function simulatePacingReference(
     let lstar = f(targetKind === TARGET_SIGNAL ? clip((f0 + noise * eps0) / (gamma * sig0), -lmax, lmax)
       : targetKind === TARGET_SERIES ? series[0] : job[J_TARGET_CONST]);
     let alpha = f(f0), sig2 = f(sig0), logPrice = 0;
+    let regimeLeft = NEVER_STEPS, jumpLeft = NEVER_STEPS;
+    if (!supplied) {
+      regimeLeft = geometricGap(rng, logStay(regime), NEVER_STEPS);
+      jumpLeft = geometricGap(rng, logNoJump, NEVER_STEPS);
+    }
 
     for (let t = 1; t <= T; t++) {
-      // the step's draws (layout.ts): WORDS_PER_STEP words, their fast paths, then the rare tails
+      // the step's draws (layout.ts): WORDS_PER_STEP words, their fast paths, the rare tails, then the step's events
       for (let k = 0; k < WORDS_PER_STEP; k++) words[k] = rng.nextU32();
       let z = normalFromWord(words[W_DIFFUSION], zig32);
       let zAlpha = normalFromWord(words[W_ALPHA], zig32);
@@ -104,16 +121,16 @@ export function simulatePacingReference(
         regime = suppliedRegime[p * T + t - 1];
         x = f(suppliedX[p * T + t - 1]);
       } else {
-        const uRegime = uniformFromWord(words[W_REGIME]);
-        if (nRegimes > 1) {
-          const row = cumulative[regime];
-          let next = 0;
-          while (next < nRegimes - 1 && uRegime >= row[next]) next++;
-          regime = next;
+        if (--regimeLeft === 0) {
+          regime = nextRegime(regime);
+          regimeLeft = geometricGap(rng, logStay(regime), NEVER_STEPS);
+        }
+        let jump = 0;
+        if (--jumpLeft === 0) {
+          jump = f(job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig));
+          jumpLeft = geometricGap(rng, logNoJump, NEVER_STEPS);
         }
         const sig = regimeSigma[regime];
-        let jump = 0;
-        if (uniformFromWord(words[W_JUMP]) < c.jumpProb) jump = f(job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig));
         const drift = f(f(alpha - f(f(0.5 * sig) * sig)) - c.jumpComp);
         x = f(f(f(drift * c.dt) + f(f(sig * c.sqrtDt) * z)) + jump);
       }

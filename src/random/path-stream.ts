@@ -43,14 +43,6 @@ export class PathStream {
   }
 }
 
-/**
- * Uniform in (0, 1) from one 32-bit word: (j + ½)·2⁻²³ with j = bits 9–31, exact in single
- * precision (twin of uniformsFromWords in assembly/random/lane-fill.ts).
- */
-export function uniformFromWord(w: number): number {
-  return ((w >>> 9) + 0.5) * 1.1920928955078125e-7;
-}
-
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
