@@ -2,12 +2,13 @@
  * Benchmark of the fused pacing simulation on RS-1 (reference-scenarios.md): WASM on one
  * worker, WASM on all workers, and the plain TypeScript twin, in the same run.
  *
- *   npx tsx bench/pacing.bench.ts [--paths 10000] [--twin-paths 1000] [--reps 3] [--memory]
+ *   npx tsx bench/pacing.bench.ts [--paths 10000] [--twin-paths 1000] [--reps 5] [--memory]
  *
  * Prints ns per path-step (one path advanced one step with all six schemes), the nominal
  * GFLOP/s (FLOPS_PER_PATH_STEP below: floating-point operations of one RS-1 step as written
  * in the kernel, counting each +, −, ×, ÷, √, min, max, abs as one and expm1 as 29; single-precision flops), and the
- * ratio to the twin. Reports warm medians; each timed run checks its result (ruin counts).
+ * ratio to the twin. Reports warm medians and the best run (on a shared machine, the least
+ * disturbed one); each timed run checks its result (ruin counts).
  * --memory instead runs 100,000 and 1,000,000 paths on a short horizon and prints the growth of
  * live memory (npm run bench:memory adds --expose-gc for exact figures).
  */
@@ -22,7 +23,7 @@ const FLOPS_PER_PATH_STEP = 60 + 29 + 6 * 32; // market and target, expm1 (singl
 
 const { values } = parseArgs({ options: {
   paths: { type: "string", default: "10000" }, "twin-paths": { type: "string", default: "1000" },
-  reps: { type: "string", default: "3" }, memory: { type: "boolean", default: false },
+  reps: { type: "string", default: "5" }, memory: { type: "boolean", default: false },
 } });
 
 async function timeRun(engine: Engine, workers: number, paths: number, reps: number) {
@@ -35,29 +36,29 @@ async function timeRun(engine: Engine, workers: number, paths: number, reps: num
     if (i > 0) seconds.push(run.timing.simulation_seconds); // the first run warms up (JIT, workers)
   }
   seconds.sort((a, b) => a - b);
-  const median = seconds[Math.floor(seconds.length / 2)];
+  const median = seconds[Math.floor(seconds.length / 2)], best = seconds[0];
   const pathSteps = paths * scenario.horizonSteps;
-  return { median, nsPerPathStep: (median * 1e9) / pathSteps, gflops: (FLOPS_PER_PATH_STEP * pathSteps) / median / 1e9 };
+  return { median, best, nsPerPathStep: (median * 1e9) / pathSteps, gflops: (FLOPS_PER_PATH_STEP * pathSteps) / median / 1e9 };
 }
 
 async function main() {
   const reps = Number(values.reps), paths = Number(values.paths), twinPaths = Number(values["twin-paths"]);
   const cores = availableParallelism();
   if (values.memory) return memory();
-  console.log(`RS-1: 6 schemes × 1825 steps; ${cores} cores; warm median of ${reps} runs each`);
+  console.log(`RS-1: 6 schemes × 1825 steps; ${cores} cores; warm median and best of ${reps} runs each`);
   const rows = [
     { name: "TS twin, 1 thread", ...(await timeRun("reference", 1, twinPaths, reps)), paths: twinPaths },
     { name: "WASM, 1 worker", ...(await timeRun("wasm", 1, paths, reps)), paths },
     { name: `WASM, ${cores} workers`, ...(await timeRun("wasm", cores, paths, reps)), paths },
   ];
   const twin = rows[0].nsPerPathStep;
-  console.log("engine".padEnd(20), "paths".padStart(7), "sim s".padStart(8), "ns/path-step".padStart(13), "GFLOP/s".padStart(8), "vs twin".padStart(8));
+  console.log("engine".padEnd(20), "paths".padStart(7), "sim s".padStart(8), "best s".padStart(8), "ns/path-step".padStart(13), "GFLOP/s".padStart(8), "vs twin".padStart(8));
   for (const r of rows) {
-    console.log(r.name.padEnd(20), String(r.paths).padStart(7), r.median.toFixed(3).padStart(8), r.nsPerPathStep.toFixed(1).padStart(13),
+    console.log(r.name.padEnd(20), String(r.paths).padStart(7), r.median.toFixed(3).padStart(8), r.best.toFixed(3).padStart(8), r.nsPerPathStep.toFixed(1).padStart(13),
       r.gflops.toFixed(2).padStart(8), `${(twin / r.nsPerPathStep).toFixed(1)}×`.padStart(8));
   }
-  const full = rows[2];
-  console.log(`full RS-1 (10,000 paths) on ${cores} workers: ${(full.nsPerPathStep * 10000 * 1825 / 1e9).toFixed(2)} s of simulation`);
+  const full = rows[2], perPath = 10000 * 1825 / (full.paths * 1825);
+  console.log(`full RS-1 (10,000 paths) on ${cores} workers: ${(full.median * perPath).toFixed(2)} s of simulation (median), ${(full.best * perPath).toFixed(2)} s (best run)`);
 
 }
 
