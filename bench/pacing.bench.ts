@@ -57,8 +57,8 @@ async function main() {
     console.log(r.name.padEnd(20), String(r.paths).padStart(7), r.median.toFixed(3).padStart(8), r.best.toFixed(3).padStart(8), r.nsPerPathStep.toFixed(1).padStart(13),
       r.gflops.toFixed(2).padStart(8), `${(twin / r.nsPerPathStep).toFixed(1)}×`.padStart(8));
   }
-  const full = rows[2], perPath = 10000 * 1825 / (full.paths * 1825);
-  console.log(`full RS-1 (10,000 paths) on ${cores} workers: ${(full.median * perPath).toFixed(2)} s of simulation (median), ${(full.best * perPath).toFixed(2)} s (best run)`);
+  const full = rows[2], toFull = 10000 / full.paths;
+  console.log(`full RS-1 (10,000 paths) on ${cores} workers: ${(full.median * toFull).toFixed(2)} s of simulation (median), ${(full.best * toFull).toFixed(2)} s (best run)`);
 
 }
 

@@ -12,10 +12,11 @@ import { par } from "./job-param";
 /** 1.0 in every lane, in static memory: one load, where V8 rebuilds a splat constant in the loop with several instructions. */
 const ONE = memory.data<f32>([1.0, 1.0, 1.0, 1.0]);
 
-// The loop's parameters as f32x4 splats in scratch memory (paceSchemeLanes writes them on entry):
-// V8 would otherwise convert and broadcast each one inside the loop, every iteration.
-const K_P1 = 0, K_P2 = 1, K_PSI = 2, K_RUIN_EQUITY = 3, K_STEP = 4, K_SQRT_Y = 5, K_SQRT_DT = 6, K_VOLUME = 7;
-/** Bytes of scratch paceSchemeLanes needs for its splats. */
+// The loop's parameters as f32x4 splats in scratch memory: V8 would otherwise convert and
+// broadcast each one inside the loop, every iteration. The job's are written once per run
+// (schemeConstants); the scheme's p1, p2 and the step by paceSchemeLanes on entry.
+const K_P1 = 0, K_P2 = 1, K_STEP = 2, K_PSI = 3, K_RUIN_EQUITY = 4, K_SQRT_Y = 5, K_SQRT_DT = 6, K_VOLUME = 7;
+/** Bytes of scratch the scheme loops need for their splats. */
 export const SCHEME_SPLATS_BYTES: usize = 8 << 4;
 
 // @ts-ignore: decorator
@@ -25,6 +26,15 @@ export const SCHEME_SPLATS_BYTES: usize = 8 << 4;
 // @ts-ignore: decorator
 @inline function splat(splats: usize, which: i32): v128 {
   return v128.load(splats + (<usize>which << 4));
+}
+
+/** Writes the job's splats of the scheme loops (ψ, θE₀, Y, √dt, V) at `splats` (SCHEME_SPLATS_BYTES), once per run. */
+export function schemeConstants(job: usize, splats: usize): void {
+  putSplat(splats, K_PSI, par(job, J_RESILIENCE));
+  putSplat(splats, K_RUIN_EQUITY, par(job, J_RUIN_EQUITY));
+  putSplat(splats, K_SQRT_Y, par(job, J_SQRT_Y));
+  putSplat(splats, K_SQRT_DT, Math.sqrt(par(job, J_DT)));
+  putSplat(splats, K_VOLUME, par(job, J_SQRT_VOLUME));
 }
 
 /**
@@ -44,8 +54,8 @@ export const SCHEME_SPLATS_BYTES: usize = 8 << 4;
  * equity and position stay as they were at ruin without a select; increments that could be
  * NaN or ∞ on a ruined lane (its E may be ≤ 0) are and-ed away before they are added.
  * `scheme` holds [kind, p1, p2, p3] (layout.ts); `st` is the scheme's state arrays and `mk`
- * the block's market arrays (./lane-block.ts); `splats` is SCHEME_SPLATS_BYTES of scratch. Never
- * throws.
+ * the block's market arrays (./lane-block.ts); `splats` is SCHEME_SPLATS_BYTES of scratch that
+ * schemeConstants has filled. Never throws.
  */
 export function paceSchemeLanes(job: usize, scheme: usize, st: usize, mk: usize, t: f64, splats: usize): void {
   const kind = <i32>load<f64>(scheme);
@@ -61,12 +71,7 @@ export function paceSchemeLanes(job: usize, scheme: usize, st: usize, mk: usize,
   else if (kind == SCHEME_LIQUIDITY) pace = paceLiquidity;
   putSplat(splats, K_P1, load<f64>(scheme, 8));
   putSplat(splats, K_P2, load<f64>(scheme, 16));
-  putSplat(splats, K_PSI, par(job, J_RESILIENCE));
-  putSplat(splats, K_RUIN_EQUITY, par(job, J_RUIN_EQUITY));
   putSplat(splats, K_STEP, t);
-  putSplat(splats, K_SQRT_Y, par(job, J_SQRT_Y));
-  putSplat(splats, K_SQRT_DT, Math.sqrt(par(job, J_DT)));
-  putSplat(splats, K_VOLUME, par(job, J_SQRT_VOLUME));
   pace(costKind, st, mk, splats);
 }
 

@@ -5,9 +5,9 @@ import { par } from "./job-param";
 
 // The regime table, f32[MAX_REGIMES] per entry (each value computed in f64, then rounded): σ_s, (σ₀/σ_s)^α (depth relative to calm), half
 // the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α.
-const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4;
+const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4, R_ENTRIES = 5;
 /** Bytes of the regime table. */
-export const REGIME_TABLE_BYTES: usize = <usize>(5 * MAX_REGIMES) << 2;
+export const REGIME_TABLE_BYTES: usize = <usize>(R_ENTRIES * MAX_REGIMES) << 2;
 
 // @ts-ignore: decorator
 @inline function entry(table: usize, which: i32, regime: i32): usize {

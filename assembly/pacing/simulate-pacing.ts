@@ -8,7 +8,7 @@ import { drawStepLanes } from "./draw-step-lanes";
 import { advanceEventLanes, startEventLane, jumpLogMiss } from "./event-lanes";
 import { singleZigguratTable, SINGLE_ZIGGURAT_BYTES } from "../random/lane-fill";
 import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./advance-market-lanes";
-import { paceSchemeLanes, SCHEME_SPLATS_BYTES } from "./pace-scheme-lanes";
+import { paceSchemeLanes, schemeConstants, SCHEME_SPLATS_BYTES } from "./pace-scheme-lanes";
 import { regimeTable, setRegime, REGIME_TABLE_BYTES } from "./regime-lanes";
 import {
   LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_SIGHAT, M_JUMP,
@@ -79,6 +79,7 @@ export function simulatePacing(
   const zig32 = constants + MARKET_CONSTANTS_BYTES;
   singleZigguratTable(zig, zig32);
   const splats = zig32 + SINGLE_ZIGGURAT_BYTES;
+  schemeConstants(job, splats);
 
   for (let first = 0; first < nPaths; first += LANES) {
     const count = min(LANES, nPaths - first);

@@ -1,4 +1,4 @@
-import { laneNormalSlow, normalWordLayer, normalWordU } from "./lane-stream";
+import { laneNormalSlow, normalWordLayer, normalWordU, ZIGGURAT_LAYERS } from "./lane-stream";
 
 /**
  * SIMD draws for a block of lanes, in two stages: fillLaneWords advances four lanes'
@@ -38,15 +38,15 @@ export function fillLaneWords(state: usize, lanes: i32, count: i32, words: usize
 }
 
 /** Bytes of the single-precision ziggurat table (singleZigguratTable). */
-export const SINGLE_ZIGGURAT_BYTES: usize = 256 << 3;
+export const SINGLE_ZIGGURAT_BYTES: usize = <usize>ZIGGURAT_LAYERS << 3;
 
 /**
  * The fast path's layer table in single precision: (X[i], R[i]) as an f32 pair per layer i <
- * 256, each the f64 value of the tables at `zig` (X[i] at 2i, R[i] at 2i + 1) rounded to
+ * ZIGGURAT_LAYERS, each the f64 value of the tables at `zig` (X[i] at 2i, R[i] at 2i + 1) rounded to
  * nearest, written to `out` (SINGLE_ZIGGURAT_BYTES). The TypeScript twin rounds the same way.
  */
 export function singleZigguratTable(zig: usize, out: usize): void {
-  for (let i: usize = 0; i < 256; i++) {
+  for (let i: usize = 0; i < <usize>ZIGGURAT_LAYERS; i++) {
     store<f32>(out + (i << 3), <f32>load<f64>(zig + (i << 4)));
     store<f32>(out + (i << 3), <f32>load<f64>(zig + (i << 4), 8), 4);
   }
@@ -65,7 +65,7 @@ export function normalsFromWords(words: usize, lanes: i32, zig32: usize, out: us
   let rejected: u64 = 0;
   for (let o: usize = 0; o < (<usize>lanes << 2); o += 16) {
     const w = v128.load(words + o);
-    const idx = i32x4.shl(v128.and(w, i32x4.splat(255)), 3);
+    const idx = i32x4.shl(v128.and(w, i32x4.splat(ZIGGURAT_LAYERS - 1)), 3);
     const u = f32x4.mul(f32x4.add(f32x4.convert_i32x4_s(i32x4.shr_s(w, 9)), half), scale);
     // (X[i], R[i]) of each lane in one 8-byte load; four lanes' pairs give their X and their R
     const p01 = v128.load64_lane(zig32 + <usize>i32x4.extract_lane(idx, 1), v128.load64_zero(zig32 + <usize>i32x4.extract_lane(idx, 0)), 1);

@@ -93,11 +93,14 @@ export function laneNormalSlow(state: usize, lanes: i32, lane: i32, zig: usize, 
   return laneNormal(state, lanes, lane, zig);
 }
 
+/** Layers of the ziggurat (src/random/ziggurat-tables.ts ZIGGURAT_LAYERS); a power of two, the layer's bits of the word. */
+export const ZIGGURAT_LAYERS = 256;
+
 /** Ziggurat layer of a one-word normal draw: bits 0–7 of the word. */
 // @ts-ignore: decorator
 @inline
 export function normalWordLayer(w: u32): usize {
-  return <usize>(w & 255);
+  return <usize>(w & (ZIGGURAT_LAYERS - 1));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PathStream } from "./path-stream.ts";
-import { ZIGGURAT_TAIL } from "./ziggurat-tables.ts";
+import { ZIGGURAT_TAIL, ZIGGURAT_LAYERS } from "./ziggurat-tables.ts";
 
 /**
  * One N(0, 1) draw from `rng` by the 256-layer ziggurat (Doornik 2005, ZIGNOR) on one 32-bit
@@ -23,7 +23,7 @@ export function normalDraw(rng: PathStream, tables: Float64Array): number {
  *   path of the pacing kernel (then u·X[i] is rounded to f32, as normalsFromWords does)
  */
 export function normalFromWord(w: number, tables: Float64Array | Float32Array): number {
-  const i = w & 255, u = wordU(w);
+  const i = w & (ZIGGURAT_LAYERS - 1), u = wordU(w);
   if (Math.abs(u) >= tables[2 * i + 1]) return NaN;
   return tables instanceof Float32Array ? Math.fround(u * tables[2 * i]) : u * tables[2 * i];
 }
@@ -33,7 +33,7 @@ export function normalFromWord(w: number, tables: Float64Array | Float32Array): 
  * (53-bit uniforms from `rng`), else a fresh one-word draw (twin of laneNormalSlow).
  */
 export function normalAfterRejection(rng: PathStream, w: number, tables: Float64Array): number {
-  const i = w & 255, u = wordU(w);
+  const i = w & (ZIGGURAT_LAYERS - 1), u = wordU(w);
   if (i === 0) return normalTail(rng, u < 0);
   const xi = tables[2 * i];
   const x = u * xi;

@@ -6,6 +6,7 @@
  * i needs is one 16-byte load in the kernel. Computed once here and handed to the kernel, so
  * kernel and twin share bit-identical tables.
  */
+/** Layers (a power of two: the layer is the low bits of a word); the kernel's copy is in assembly/random/lane-stream.ts. */
 export const ZIGGURAT_LAYERS = 256;
 /** Start of the tail, R: X[1]. */
 export const ZIGGURAT_TAIL = 3.654152885361009;
