@@ -1,23 +1,15 @@
 import { describe, expect, it } from "vitest";
-import * as L from "../../assembly/pacing/layout.ts";
-import { validateScenario } from "../../src/scenario/validate-scenario.ts";
-import { encodeJob } from "../../src/scenario/encode-job.ts";
-import { createPacingRunner } from "../../src/engine/pacing-block.ts";
-import { loadKernelModule } from "../../src/wasm/load-kernel-module.ts";
 import { rs1Scenario } from "../../src/scenario/presets/rs1.ts";
-import { gbmMarket } from "./helpers.ts";
+import { simulate, gbmMarket } from "./helpers.ts";
 import type { ScenarioInput } from "../../src/scenario/scenario-schema.ts";
 
 // Regime switches and jumps are drawn as events (geometric gaps, assembly/pacing/event-lanes.ts);
 // their per-step frequencies must be those of the Markov chain and of λ_J·dt.
 
-/** Traces every path of a one-scheme scenario on the kernel: trace(p, t) → [L*, regime, σ̂, ln S] at step t = 1…T. */
-function traced(input: ScenarioInput) {
-  const scenario = validateScenario({ ...input, schemes: [{ name: "hold", kind: "instant" }], baseline: "hold" });
-  const job = encodeJob(scenario);
-  const n = scenario.paths, T = scenario.horizonSteps, width = L.TRACE_FIXED + 2;
-  const { trace } = createPacingRunner("wasm", job, loadKernelModule()).run({ firstPath: 0, nPaths: n, nTrace: n });
-  return { n, T, row: (p: number, t: number) => trace.subarray(((p * T) + t - 1) * width, ((p * T) + t) * width) };
+/** Traces every path of a one-scheme scenario on the kernel: row(p, t) → [L*, regime, σ̂, ln S, …] at step t = 1…T. */
+function traced(input: ScenarioInput & { paths: number }) {
+  const run = simulate({ ...input, schemes: [{ name: "hold", kind: "instant" }], baseline: "hold" }, input.paths);
+  return { n: run.scenario.paths, T: run.scenario.horizonSteps, row: run.traceRow };
 }
 
 /** |k/n − p| within 4 binomial standard errors (a test that a correct kernel fails about once in 16,000 runs). */

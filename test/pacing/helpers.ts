@@ -5,13 +5,18 @@ import { createPacingRunner } from "../../src/engine/pacing-block.ts";
 import { loadKernelModule } from "../../src/wasm/load-kernel-module.ts";
 import type { ScenarioInput } from "../../src/scenario/scenario-schema.ts";
 
-/** Runs a scenario's paths on the WASM kernel; returns out[path][scheme][metric] accessors. */
-export function simulate(input: ScenarioInput) {
+/**
+ * Runs a scenario's paths on the WASM kernel; returns out[path][scheme][metric] accessors, and
+ * the trace of the first `nTrace` paths (layout.ts "Trace"): traceRow(p, t) for step t = 1…T.
+ */
+export function simulate(input: ScenarioInput, nTrace = 0) {
   const scenario = validateScenario(input);
   const job = encodeJob(scenario);
-  const { out } = createPacingRunner("wasm", job, loadKernelModule()).run({ firstPath: 0, nPaths: scenario.paths, nTrace: 0 });
+  const { out, trace } = createPacingRunner("wasm", job, loadKernelModule()).run({ firstPath: 0, nPaths: scenario.paths, nTrace });
   const at = (p: number, s: number, m: number) => out[(p * job.nSchemes + s) * L.OUT_WIDTH + m];
-  return { scenario, job, out, at };
+  const T = scenario.horizonSteps, width = L.TRACE_FIXED + 2 * job.nSchemes;
+  const traceRow = (p: number, t: number) => trace.subarray((p * T + t - 1) * width, (p * T + t) * width);
+  return { scenario, job, out, at, traceRow };
 }
 
 /** A one-regime GBM market with constant drift μ (per year) and volatility σ (per year). */
