@@ -46,7 +46,7 @@ describe("weekly rebalancing (G7) and pyramiding (G8)", () => {
   });
 
   it("adds only in profit with falling vol; cuts at once", () => {
-    const p = pyramidingPolicy([10, 20, 20, 5], [1, 2, 3, 3], [1, 0.9, 1.1, 1.2], 0.5);
+    const p = pyramidingPolicy([10, 20, 20, 5], [1, 2, 3, 3], [1, 0.9, 1.1, 1.2], { step: 0.5 });
     expect(Array.from(p.position)).toEqual([10, 20, 20, 5]);
     expect(p.adds).toBe(1);
     expect(p.cuts).toBe(1);
