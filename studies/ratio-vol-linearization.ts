@@ -15,6 +15,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../src/errors.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 import { Kernel } from "../src/wasm/kernel.ts";
 import { loadKernelModule } from "../src/wasm/load-kernel-module.ts";
 import { deltaRatioVariance, logRatioVariance } from "../src/covariance/ratio-variance.ts";
@@ -132,4 +133,4 @@ export function main(argv = process.argv.slice(2)): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (isMainModule(import.meta.url)) main();

@@ -13,6 +13,7 @@ import { plotlyHtml, type Figure, type ReportPage } from "./plotly-html.ts";
 import { readWindowsCsv, type WindowColumns } from "./instrument-windows.ts";
 import { configurationSummary, dateFact, runTimeFact } from "./report-facts.ts";
 import { at, needObject, type Problems } from "./document-checks.ts";
+import { pyramidingFigures, rebalanceNotes } from "./instrument-policy-figures.ts";
 
 type Doc = Record<string, unknown>;
 type Instrument = Record<string, unknown>;
@@ -57,13 +58,14 @@ export function instrumentsReportPage(doc: Doc, file?: string): ReportPage {
     return w ? windowFigures(id, w, cap, risk) : [];
   });
   const correlations = ids.map((id) => correlationFigure(id, instruments[id])).filter((f): f is Figure => f !== null);
-  const figures = [volatilityFigure(instruments, ids), leverageFigure(instruments, ids), ...windows, ...correlations, ...seriesFigures(instruments, ids)]
+  const figures = [volatilityFigure(instruments, ids), leverageFigure(instruments, ids), ...windows, ...pyramidingFigures(instruments, ids), ...correlations, ...seriesFigures(instruments, ids)]
     .filter((f): f is Figure => f !== null);
   const notes = ids.map((id) => {
     const i = instruments[id];
     const aside = Array.isArray(i.set_aside) ? i.set_aside.length : 0;
-    return `${id}: ${i.dates ?? "?"} common dates, ${i.first_date ?? "?"} to ${i.last_date ?? "?"}; ${aside} row(s) set aside by the data policy.`;
-  });
+    const share = num(i.cap_binding_share), capOf = num(i.cap) ?? cap;
+    return `${id}: ${i.dates ?? "?"} common dates, ${i.first_date ?? "?"} to ${i.last_date ?? "?"}; ${aside} row(s) set aside by the data policy${share !== null ? `; the ${capOf ?? "?"}× cap binds in ${(100 * share).toFixed(1)}% of windows` : ""}.`;
+  }).concat(rebalanceNotes(instruments, ids));
   return { title: `${facts.study}: synthetic instruments`, facts, notes, figures, appendix: { title: "Results document", json: doc } };
 }
 
@@ -80,10 +82,10 @@ function lastWindow(i: Instrument): Record<string, unknown> {
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 function volatilityFigure(instruments: Record<string, Instrument>, ids: string[]): Figure | null {
-  const fields = ["delta_vol", "realised_vol", "atr14"].filter((f) => ids.some((id) => num(lastWindow(instruments[id])[f]) !== null));
+  const fields = ["delta_vol", "realised_vol", "atr14", "atr"].filter((f) => ids.some((id) => num(lastWindow(instruments[id])[f]) !== null));
   if (fields.length === 0) return null;
   return {
-    id: "volatility", title: "Last window: delta-method vs realised volatility and ATR(14), relative to S",
+    id: "volatility", title: "Last window: delta-method vs realised volatility and ATR, relative to S",
     data: fields.map((f) => ({
       type: "bar", name: f, x: ids,
       y: ids.map((id) => { const w = lastWindow(instruments[id]); const v = num(w[f]), s = num(w.S); return v !== null && s ? v / s : null; }),
@@ -119,14 +121,14 @@ function windowFigures(id: string, w: WindowColumns, cap: number | null, risk: n
       data: [
         { type: "scatter", mode: "lines", name: "delta method (G3)", x, y: c.delta_vol },
         { type: "scatter", mode: "lines", name: "realised sd of ΔS", x, y: c.realised_vol },
-        ...(c.atr14 ? [{ type: "scatter", mode: "lines", name: "ATR(14), close to close", x, y: c.atr14, line: { dash: "dot" } }] : []),
+        ...(c.atr14 ?? c.atr ? [{ type: "scatter", mode: "lines", name: c.atr14 ? "ATR(14), close to close" : "ATR, close to close", x, y: c.atr14 ?? c.atr, line: { dash: "dot" } }] : []),
       ],
       caption: "Where the two volatility lines part, the linearisation (or the window's mix of regimes) misleads.",
     });
   }
   if (c.leverage) {
     // uncapped leverage = (capital·risk/delta_vol)·S/capital = risk·S/delta_vol (G4)
-    const uncapped = risk !== null && c.S && c.delta_vol ? c.S.map((s, i) => (risk * s) / c.delta_vol[i]) : null;
+    const uncapped = c.uncapped_leverage ?? (risk !== null && c.S && c.delta_vol ? c.S.map((s, i) => (risk * s) / c.delta_vol[i]) : null);
     const top = Math.max(cap ?? 0, ...(uncapped ?? c.leverage).filter(Number.isFinite));
     figures.push({
       id: `${slug}-lev`, title: `${id}: leverage of the risk-constant position${cap !== null ? `, cap ${cap}× shaded` : ""}`,

@@ -54,6 +54,7 @@ export function analyseInstrument(kernel: Kernel, instrument: Instrument, data: 
   try { S = ratioSeries(A, B, dates); } catch (e) { throw new UsageError(`${source}: legs: ${(e as Error).message}`); }
   const bad = S.findIndex((s) => !(s > 0));
   if (bad >= 0) throw new UsageError(`${source}: legs: S = A/B is ${S[bad]} on ${dates[bad]}; a position can be sized only on a positive price — choose weights that keep A and B of one sign`);
+  if (S.every((v) => v === S[0])) throw new UsageError(`${source}: legs: S = A/B is flat (${S[0]} on every date, ${dates[0]} … ${dates[dates.length - 1]}): it has no volatility to size by — check the legs' files (a flat price column?)`);
   const cap = capOf(instrument), atrPeriod = atrPeriodOf(instrument);
   const closes = legs.map((l) => l.close);
   const a = legs.map((l) => (l.side === "base" ? l.weight : 0)), b = legs.map((l) => (l.side === "quote" ? l.weight : 0));

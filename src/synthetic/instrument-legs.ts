@@ -49,6 +49,7 @@ export function loadInstrumentLegs(instrument: Instrument, options: LegOptions):
     if (known) return known;
     if (!existsSync(path)) throw new UsageError(`${source}: ${field}: file ${path} does not exist — check the file name and --data-dir`);
     if (!statSync(path).isFile()) throw new UsageError(`${source}: ${field}: ${path} is a folder, not a price file — name a CSV file`);
+    if (statSync(path).size === 0) throw new UsageError(`${source}: ${field}: ${path} is empty — give a price file with a header and rows`);
     let loaded: LoadedPrices;
     try {
       loaded = loadPrices(path, { policy, format: spec.format, column: spec.column });

@@ -62,7 +62,7 @@ const bootstrapSchema = z.strictObject({
   seed: int(0, 4294967295).default(1),
 });
 
-const pacingSchema = z.strictObject({
+export const pacingSchema = z.strictObject({
   returns: z.discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("correlated-legs") }),
     z.strictObject({ kind: z.literal("bootstrap"), meanBlock: num(1, 1e6).default(20) }),
