@@ -45,6 +45,22 @@ describe("weekly rebalancing (G7) and pyramiding (G8)", () => {
     expect(r.drift[2]).toBe(0);
   });
 
+  it("charges the cost in bps of traded notional at each rebalance (hand computation)", () => {
+    // Mon: X = Y = 100, units 1 and 1, w* = (½, ½). Tue: X = 200. Next Mon (rebalance): V = 300,
+    // target units (0.75, 1.5), traded |0.75 − 1|·200 + |1.5 − 1|·100 = 100, cost 10 bps = 0.1,
+    // new units (½·299.9/200, ½·299.9/100) = (0.74975, 1.4995). Tue: X = Y = 100: V = 224.925.
+    const dates = ["2024-01-01", "2024-01-02", "2024-01-08", "2024-01-09"];
+    const r = weeklyRebalance([{ name: "X", units: 1, close: [100, 200, 200, 100] }, { name: "Y", units: 1, close: [100, 100, 100, 100] }], dates, 10);
+    expect(r.tradedNotional).toBeCloseTo(100, 12);
+    expect(r.costPaid).toBeCloseTo(0.1, 14);
+    expect(r.turnover).toBeCloseTo(100 / 300, 14);
+    expect(r.costShare).toBeCloseTo(0.1 / 300, 16);
+    expect(Array.from(r.value)).toEqual([200, 300, expect.closeTo(299.9, 12), expect.closeTo(224.925, 12)]);
+    const free = weeklyRebalance([{ name: "X", units: 1, close: [100, 200, 200, 100] }, { name: "Y", units: 1, close: [100, 100, 100, 100] }], dates);
+    expect(free.costPaid).toBe(0);
+    expect(free.value[3]).toBeCloseTo(225, 12);
+  });
+
   it("adds only in profit with falling vol; cuts at once", () => {
     const p = pyramidingPolicy([10, 20, 20, 5], [1, 2, 3, 3], [1, 0.9, 1.1, 1.2], { step: 0.5 });
     expect(Array.from(p.position)).toEqual([10, 20, 20, 5]);
