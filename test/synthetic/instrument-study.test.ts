@@ -14,7 +14,7 @@ import { ledoitWolfReference } from "../../src/covariance/ledoit-wolf.reference.
 import { sampleCovarianceReference } from "../../src/covariance/sample-covariance.reference.ts";
 import { deltaRatioVarianceReference } from "../../src/covariance/ratio-variance.reference.ts";
 import type { InstrumentInput } from "../../src/synthetic/instrument-schema.ts";
-import { instrumentOf, randomWalk, tempDir, writeInstrument, writePrices } from "./fixtures.ts";
+import { instrumentOf, randomWalk, tempDir, weekdays, writeInstrument, writePrices } from "./fixtures.ts";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
@@ -110,4 +110,43 @@ describe("last-window figures against independent computations", () => {
     expect(lw.unit_risk).toBe(lw.atr);
     expect(rel(lw.position, Math.min(10_000 / lw.atr, (4 * 1_000_000) / lw.S))).toBeLessThan(1e-14);
   });
+
+  it("an ATR period longer than the window: the first window ends where the first ATR exists", async () => {
+    const { entry, column } = await study(instrumentOf(legs, { window: 10, unitRisk: { kind: "atr", period: 21 } }), files);
+    expect(entry.windows).toBe(n - 21);
+    expect(column("atr").every(Number.isFinite)).toBe(true);
+    expect(column("realised_vol").length).toBe(n - 21);
+  });
 });
+
+describe("legs: currency conversion and the as-of calendar", () => {
+  it("a currency leg is X·FX (or X/FX with invert) on the aligned dates", async () => {
+    const n = 100, X = randomWalk(n, 2000, 10, 7), FX = randomWalk(n, 150, 0.5, 8);
+    const legs = (invert: boolean): InstrumentInput["legs"] => [
+      { name: "GoldJPY", side: "base", weight: 1, file: "g.csv", currency: { file: "fx.csv", invert } }, { name: "JPY", side: "quote", weight: 1, constant: 1 },
+    ];
+    const times = await study(instrumentOf(legs(false)), { "g.csv": X, "fx.csv": FX });
+    expect(times.entry.last_window.A).toBe(X[n - 1] * FX[n - 1]);
+    expect(times.entry.legs[0].source).toMatch(/g\.csv × .*fx\.csv$/);
+    const over = await study(instrumentOf(legs(true)), { "g.csv": X, "fx.csv": FX });
+    expect(over.entry.last_window.A).toBe(X[n - 1] / FX[n - 1]);
+  });
+
+  it("as-of: keeps the reference leg's dates and takes the other leg's last close at most maxAgeDays old", async () => {
+    const dir = tempDir();
+    const dates = weekdays(120), X = randomWalk(120, 100, 1, 1), Y = randomWalk(120, 50, 1, 2);
+    writePrices(dir, "x.csv", X, dates);
+    const keep = dates.map((_, t) => t).filter((t) => t % 10 !== 5); // Y misses every tenth date
+    writePrices(dir, "y.csv", keep.map((t) => Y[t]), keep.map((t) => dates[t]));
+    const inst = instrumentOf([{ name: "X", side: "base", weight: 1, file: "x.csv" }, { name: "Y", side: "quote", weight: 1, file: "y.csv" }], { calendar: { kind: "as-of", reference: "X", maxAgeDays: 3 } });
+    const r = await runStudy({ instrument: writeInstrument(dir, inst), dataDir: dir, out: join(dir, "out") }) as { instruments: Record<string, any> };
+    // the missing dates t = 5, 15, … are Mondays: Y's last close there is Friday's, 3 days old
+    expect(keep.length).toBe(108);
+    expect(r.instruments.fixture.dates).toBe(120);
+    const strict = await runStudy({ instrument: writeInstrument(dir, { ...inst, calendar: { kind: "as-of", reference: "X", maxAgeDays: 2 } }, "age2.json"), dataDir: dir, out: join(dir, "out3") }) as { instruments: Record<string, any> };
+    expect(strict.instruments.fixture.dates).toBe(108);
+    const inner = await runStudy({ instrument: writeInstrument(dir, { ...inst, calendar: { kind: "inner" } }, "inner.json"), dataDir: dir, out: join(dir, "out2") }) as { instruments: Record<string, any> };
+    expect(inner.instruments.fixture.dates).toBe(keep.length);
+  });
+});
+

@@ -33,6 +33,12 @@ describe("sizing (G4) with the cap (G6)", () => {
     expect(s.leverage).toBe(4);
     expect(() => sizePosition({ capital: 1e6, riskFraction: 0.01, unitRisk: 0, price: 1, cap: 4 })).toThrow(/unitRisk: must be a positive finite number; got 0/);
   });
+
+  it("binds just above the cap and not at it", () => {
+    // uncapped leverage = 0.01·S/unitRisk: 5 (binds at 4) and exactly 4 (does not)
+    expect(sizePosition({ capital: 1e6, riskFraction: 0.01, unitRisk: 0.2, price: 100, cap: 4 })).toEqual({ position: 40000, leverage: 4, capBinds: true, uncappedLeverage: 5 });
+    expect(sizePosition({ capital: 1e6, riskFraction: 0.01, unitRisk: 0.25, price: 100, cap: 4 }).capBinds).toBe(false);
+  });
 });
 
 describe("weekly rebalancing (G7) and pyramiding (G8)", () => {
