@@ -16,7 +16,7 @@ export function pyramidingFigures(instruments: Record<string, Instrument>, ids: 
     const metrics = [["total", "total P&L"], ["volatility_annual", "P&L volatility / year"], ["max_drawdown", "max drawdown (share of peak)"]] as const;
     const bar = (policy: "no_pyramiding" | "pyramiding", name: string) => metrics.map(([k, label], i) => {
       const e = c[policy][k];
-      return { type: "bar", name, showlegend: i === 0, legendgroup: policy, x: [label], y: [e.estimate], xaxis: `x${i + 1}`, yaxis: `y${i + 1}`,
+      return { type: "bar", name, showlegend: i === 0, legendgroup: policy, marker: { color: policy === "pyramiding" ? "#d62728" : "#1f77b4" }, x: [label], y: [e.estimate], xaxis: `x${i + 1}`, yaxis: `y${i + 1}`,
         error_y: { type: "data", symmetric: false, array: [e.hi - e.estimate], arrayminus: [e.estimate - e.lo] } };
     });
     return [{
