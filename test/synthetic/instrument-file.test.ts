@@ -39,6 +39,7 @@ describe("instrument file", () => {
       const x = readInstrumentFile(join(dir, f));
       expect([capOf(x), atrPeriodOf(x), x.unitRisk.kind, x.window, x.sizing.capital, x.sizing.riskFraction, x.data.policy]).toEqual([4, 14, "sigma", 63, 1_000_000, 0.01, "repair"]);
     }
+    expect(capOf(readInstrumentFile(join(dir, "ndx_over_gspc_cap2.json")))).toBe(2);
     const g = readInstrumentFile(join(dir, "gold_usdjpy_fx7_atr21_ewma.json"));
     expect([capOf(g), atrPeriodOf(g), g.covariance]).toEqual([7, 21, { kind: "ewma", decay: 0.94 }]);
   });
