@@ -12,8 +12,21 @@ import { setAsideRows, warningCounts } from "./leg-data-notes.ts";
 /** The per-window CSV's columns, in order. */
 export const WINDOW_COLUMNS = ["end_date", "A", "B", "S", "var_A", "var_B", "cov_AB", "delta_vol", "realised_vol", "atr", "unit_risk", "position", "leverage", "uncapped_leverage", "cap_binds", "pyramided_position", "base_weight_drift", "quote_weight_drift"] as const;
 
-/** The results entry of an instrument (JSON-serialisable; every number finite). */
+/**
+ * The results entry of an instrument (JSON-serialisable).
+ * @throws Error naming the field when a figure is not finite (never a silent NaN or null)
+ */
 export function instrumentEntry(instrument: Instrument, data: InstrumentLegs, x: InstrumentAnalysis) {
+  return assertFinite(entryOf(instrument, data, x), `instruments.${instrument.id}`);
+}
+
+function assertFinite<T>(value: T, path: string): T {
+  if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`${path}: is ${value}, not a finite number — the instrument's data or settings leave it undefined; please report it with the instrument file`);
+  if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) assertFinite(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`);
+  return value;
+}
+
+function entryOf(instrument: Instrument, data: InstrumentLegs, x: InstrumentAnalysis) {
   const { dates, A, B, S, roll, sizes } = x;
   const m = roll.end.length, last = m - 1, e = roll.end[last], n = dates.length;
   const years = (n - 1) / x.stepsPerYear;
@@ -46,7 +59,7 @@ export function instrumentEntry(instrument: Instrument, data: InstrumentLegs, x:
   };
 }
 
-export type InstrumentEntry = ReturnType<typeof instrumentEntry>;
+export type InstrumentEntry = ReturnType<typeof entryOf>;
 
 /** One row per window (WINDOW_COLUMNS), full double precision; a header line first. */
 export function instrumentWindowsCsv(x: InstrumentAnalysis): string {
