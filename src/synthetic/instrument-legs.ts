@@ -54,7 +54,7 @@ export function loadInstrumentLegs(instrument: Instrument, options: LegOptions):
     try {
       loaded = loadPrices(path, { policy, format: spec.format, column: spec.column });
     } catch (e) {
-      if (e instanceof RangeError || e instanceof TypeError) throw new UsageError(`${source}: ${field}: ${e.message}`);
+      if (e instanceof RangeError || e instanceof TypeError || e instanceof UsageError) throw new UsageError(`${source}: ${field}: ${e.message}`);
       throw e;
     }
     if (loaded.series.dates.length < 2) throw new UsageError(`${source}: ${field}: ${path} has ${loaded.series.dates.length} usable price row(s) (empty, header only, or every row set aside) — give a file with a price history`);
