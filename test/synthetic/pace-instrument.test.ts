@@ -14,6 +14,7 @@ import { validateInstrument } from "../../src/synthetic/validate-instrument.ts";
 import { loadInstrumentLegs } from "../../src/synthetic/instrument-legs.ts";
 import { analyseInstrument } from "../../src/synthetic/analyse-instrument.ts";
 import { paceScenario } from "../../src/synthetic/pace-scenario.ts";
+import { instrumentEntry } from "../../src/synthetic/instrument-document.ts";
 import type { InstrumentInput } from "../../src/synthetic/instrument-schema.ts";
 import { instrumentOf, randomWalk, tempDir, writeInstrument, writePrices } from "./fixtures.ts";
 
@@ -69,5 +70,16 @@ describe("pacing a synthetic instrument", () => {
   it("refuses correlated legs for a basket with a negative weight, advising the bootstrap", () => {
     const short = instrumentOf([...legs, { name: "Z", side: "base", weight: -0.1, file: "y.csv" }], { pacing: { returns: { kind: "correlated-legs" } } });
     expect(() => scenarioOf(short, "constant")).toThrow(/pacing\.returns: correlated legs cannot express this instrument: a leg has a negative weight — use \{"kind": "bootstrap"\}/);
+  });
+});
+
+describe("the results entry", () => {
+  it("refuses a figure that is not finite, naming its field (never a silent null in results.json)", () => {
+    const instrument = validateInstrument(instrumentOf(legs));
+    const data = loadInstrumentLegs(instrument, { dataDir: dir });
+    const x = analyseInstrument(new Kernel(loadKernelModule()), instrument, data);
+    expect(instrumentEntry(instrument, data, x).last_window.delta_vol).toBeGreaterThan(0);
+    x.roll.deltaVol[x.roll.deltaVol.length - 1] = NaN;
+    expect(() => instrumentEntry(instrument, data, x)).toThrow(/instruments\.fixture\.last_window\.delta_vol: is NaN, not a finite number/);
   });
 });
