@@ -13,8 +13,11 @@ export interface WarningOptions {
   /** A stale run is this many or more equal consecutive closes (default 4). */ staleRun?: number;
 }
 
-/** Appends warning diagnostics for `s`; applies and records repairs when `repair`. */
-export function checkWarnings(s: PriceSeries, repair: boolean, diags: Diagnostic[], repairs: Repair[], o: WarningOptions = {}): void {
+/**
+ * Appends warning diagnostics for `s`; applies and records repairs when `repair`.
+ * @param times the rows' instants in ms, when the caller has them (else parsed from `s.dates`)
+ */
+export function checkWarnings(s: PriceSeries, repair: boolean, diags: Diagnostic[], repairs: Repair[], o: WarningOptions = {}, times?: Float64Array): void {
   const n = s.dates.length, file = s.file;
   const at = (t: number, kind: Parameters<typeof diagnose>[0], value: string, detail = "") => diags.push(diagnose(kind, file, s.lines[t], s.dates[t], value, detail));
   for (let t = 0; t < n; t++) {
@@ -28,7 +31,8 @@ export function checkWarnings(s: PriceSeries, repair: boolean, diags: Diagnostic
   const intraday = n > 0 && s.dates[0].length > 10;
   if (intraday) {
     const steps = [] as number[];
-    for (let t = 1; t < n; t++) steps.push(Date.parse(s.dates[t]) - Date.parse(s.dates[t - 1]));
+    const ms = times ?? Float64Array.from(s.dates, (d) => Date.parse(d));
+    for (let t = 1; t < n; t++) steps.push(ms[t] - ms[t - 1]);
     const med = [...steps].sort((a, b) => a - b)[steps.length >> 1] ?? 0;
     steps.forEach((d, i) => { if (med > 0 && d > (o.gapSpacings ?? 30) * med) at(i + 1, "gap", `${Math.round(d / 60000)} minutes`, `since ${s.dates[i]}`); });
   } else {

@@ -15,7 +15,7 @@ export interface PriceSeries {
 }
 
 export type FaultKind =
-  | "unparseable-date" | "placeholder" | "non-positive" | "duplicate-date" | "unsorted" | "descending"
+  | "field-count" | "unparseable-date" | "placeholder" | "non-numeric" | "non-positive" | "duplicate-date" | "unsorted" | "descending"
   | "spike" | "ohlc-inconsistent" | "gap" | "zero-volume" | "volume-not-reported" | "vwap-sentinel" | "stale-run";
 
 /** error: stops `strict`; warning: recorded, prices kept; info: a layout fact handled as documented. */
@@ -36,11 +36,17 @@ export interface Repair {
 
 export type DataPolicy = "strict" | "repair";
 
+/** Data rows read (header and blank lines not counted), kept, set aside, and placeholders (days without a price). */
+export interface RowCounts { read: number; kept: number; setAside: number; placeholders: number }
+
 export interface LoadedPrices {
   series: PriceSeries;
   policy: DataPolicy;
   diagnostics: Diagnostic[];
   repairs: Repair[];
+  /** read = kept + setAside + placeholders. */ rows: RowCounts;
+  /** The order of day and month the dates were read in; null when no date had one (unix times, YYYY-MM). */
+  dateOrder: "YYYY-MM-DD" | "YYYY-DD-MM" | "DD/MM/YYYY" | "MM/DD/YYYY" | null;
 }
 
 /** Thrown by `strict` loading: the message lists the faults; `diagnostics` holds them all. */
