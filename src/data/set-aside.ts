@@ -29,3 +29,15 @@ export function checkSetAside(file: string, c: RowCounts, limit: number, errors:
   const shown = errors.filter((d) => d.kind !== "placeholder");
   throw new DataFaultError(`${file}: ${c.setAside} of ${priced} rows (${share}%) would be set aside, more than ${cap} — the file may be misread (a number format, a date order, a shifted column) or damaged: check the rows below, pass --date-format or --format if they are misread, or pass --policy repair to accept it:\n${list(shown)}`, errors);
 }
+
+/**
+ * One line for the console and the report: `file: R rows read, K kept, S set aside (n kind, …),
+ * P placeholders (days without a price)`.
+ */
+export function rowSummary(file: string, c: RowCounts, repairs: Repair[]): string {
+  const byKind = new Map<string, number>();
+  for (const r of repairs) if (r.action === "dropped row" && r.kind !== "placeholder") byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
+  const kinds = byKind.size > 0 ? ` (${[...byKind].map(([k, n]) => `${n} ${k}`).join(", ")})` : "";
+  const holes = c.placeholders > 0 ? `, ${c.placeholders} placeholders (days without a price)` : "";
+  return `${file}: ${c.read} rows read, ${c.kept} kept, ${c.setAside} set aside${kinds}${holes}`;
+}
