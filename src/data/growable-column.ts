@@ -1,25 +1,28 @@
 /**
- * A numeric column that grows by doubling as rows stream in: 8 bytes a row for prices (up to
- * 16 while it grows), 4 for line numbers, 1 for small codes — instead of a JS object per row.
+ * A Float64 column that grows by doubling as rows stream in: 8 bytes a row (up to 16 while
+ * it grows), instead of a JS object per row. One element type, so pushes stay monomorphic.
  */
-type Storage = Float64Array | Int32Array | Uint8Array;
-
 export class GrowableColumn {
-  private data: Storage;
+  private data: Float64Array;
   length = 0;
 
-  /** @param make allocates the storage (Float64Array by default) */
-  constructor(private readonly make: (n: number) => Storage = (n) => new Float64Array(n)) {
-    this.data = make(1024);
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
   }
 
   push(x: number): void {
     if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
+      const bigger = new Float64Array(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
     this.data[this.length++] = x;
+  }
+
+  /** Pushes `x` until the column has `n` rows (a column created after some rows were read). */
+  fillTo(n: number, x: number): this {
+    while (this.length < n) this.push(x);
+    return this;
   }
 
   get(i: number): number {

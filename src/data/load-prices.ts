@@ -94,12 +94,14 @@ export function loadPrices(path: string, options: LoadOptions = {}): LoadedPrice
   const counts = countRows(raw.count, rows.length, repairs);
   if (policy === "repair" && options.maxSetAside !== undefined) checkSetAside(path, counts, options.maxSetAside, errors, listFaults);
   if (policy !== "repair") repairs.length = 0;
+  const n = rows.length, dates = new Array<string>(n), lines = new Array<number>(n), times = new Float64Array(n);
+  for (let t = 0; t < n; t++) { dates[t] = dateOf(rows[t]); lines[t] = raw.line.get(rows[t]); times[t] = raw.ms[rows[t]]; }
   const series: PriceSeries = {
-    file: path, format: raw.format, dates: Array.from(rows, dateOf), lines: Array.from(rows, (r) => raw.line.get(r)),
+    file: path, format: raw.format, dates, lines,
     open: raw.open.gather(rows), high: raw.high.gather(rows), low: raw.low.gather(rows), close: raw.close.gather(rows), volume: raw.volume.gather(rows),
     ...(raw.vwap ? { vwap: raw.vwap.gather(rows) } : {}), ...(raw.trades ? { trades: raw.trades.gather(rows) } : {}),
   };
-  checkWarnings(series, policy === "repair", diags, repairs, options, Float64Array.from(rows, (r) => raw.ms[r]));
+  checkWarnings(series, policy === "repair", diags, repairs, options, times);
   return { series, policy, diagnostics: diags, repairs, rows: counts, dateOrder: raw.dateOrder };
 }
 

@@ -40,8 +40,9 @@ const shorten = (s: string) => JSON.stringify(s.length > 80 ? s.slice(0, 77) + "
  */
 export function readRows(label: string, source: CsvSource, o: ReadOptions): RawRows {
   const cols = () => new GrowableColumn();
-  const line = new GrowableColumn((n) => new Int32Array(n)), family = new GrowableColumn((n) => new Uint8Array(n));
-  const first = cols(), second = cols(), open = cols(), high = cols(), low = cols(), close = cols(), volume = cols();
+  const line = cols(), first = cols(), open = cols(), high = cols(), low = cols(), close = cols(), volume = cols();
+  // the second reading and the family only for files whose dates have an order question (not unix times, not ISO)
+  let second: GrowableColumn | undefined, family: GrowableColumn | undefined;
   let vwap: GrowableColumn | undefined, trades: GrowableColumn | undefined;
   const faults: ReadFault[] = [], rawClose = new Map<number, string>();
   const evidence = new DateOrderEvidence(o.dateFormat);
@@ -68,7 +69,9 @@ export function readRows(label: string, source: CsvSource, o: ReadOptions): RawR
       const token = fields[iD] ?? "";
       parseInstant(token, reading);
       evidence.add(reading, ln, token);
-      family.push(reading.family); first.push(reading.first); second.push(reading.second);
+      first.push(reading.first);
+      if (!second && !Number.isNaN(reading.second)) { second = cols().fillTo(row, NaN); family = cols().fillTo(row, DateFamily.Fixed); }
+      second?.push(reading.second); family?.push(reading.family);
       const shifted = fields.length !== width;
       const c = shifted ? NaN : num(fields, iC), rawC = fields[iC] ?? "";
       open.push(shifted ? NaN : num(fields, iO)); high.push(shifted ? NaN : num(fields, iH)); low.push(shifted ? NaN : num(fields, iL));
@@ -86,8 +89,8 @@ export function readRows(label: string, source: CsvSource, o: ReadOptions): RawR
   const { useSecond, order } = evidence.settle(label);
   const ms = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const fam = family.get(i) as DateFamily;
-    ms[i] = fam !== DateFamily.Fixed && useSecond[fam as 1 | 2] ? second.get(i) : first.get(i);
+    const fam = (family?.get(i) ?? DateFamily.Fixed) as DateFamily;
+    ms[i] = fam !== DateFamily.Fixed && useSecond[fam as 1 | 2] ? second!.get(i) : first.get(i);
   }
   return { format, count, line, ms, open, high, low, close, volume, vwap, trades, rawClose, faults, dateOrder: order };
 }
