@@ -20,7 +20,7 @@ export interface CsvHandlers {
   header(fields: string[]): void;
   /** One data row: trimmed fields, its line number and its raw text (for messages). */
   row(fields: string[], line: number, raw: string): void;
-  /** Bytes read so far and the total, after each chunk. */
+  /** Bytes read so far and the total: once before reading (0 of total), then after each chunk. */
   progress?(bytesRead: number, totalBytes: number): void;
 }
 
@@ -57,6 +57,7 @@ export function readCsv(source: CsvSource, on: CsvHandlers, chunkBytes = CHUNK):
   };
   if ("text" in source) {
     const buf = Buffer.from(source.text, "utf8");
+    on.progress?.(0, buf.length);
     lines(buf, buf.length, true);
     on.progress?.(buf.length, buf.length);
     return;
@@ -64,6 +65,7 @@ export function readCsv(source: CsvSource, on: CsvHandlers, chunkBytes = CHUNK):
   const fd = openSync(source.path, "r");
   try {
     const total = fstatSync(fd).size;
+    on.progress?.(0, total);
     let buf = Buffer.allocUnsafe(chunkBytes), filled = 0, done = 0;
     for (;;) {
       if (filled === buf.length) { const bigger = Buffer.allocUnsafe(buf.length * 2); buf.copy(bigger, 0, 0, filled); buf = bigger; } // a line longer than the buffer

@@ -25,14 +25,31 @@ export class GrowableColumn {
     return this;
   }
 
+  /** Grows the storage to hold `n` rows at once (a size estimate: no doubling waste on long files). */
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const bigger = new Float64Array(n);
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
+  }
+
   get(i: number): number {
     return this.data[i];
   }
 
-  /** The values of rows `rows`, in that order, as a new exact-size Float64Array. */
+  /**
+   * The values of rows `rows`, in that order. When `rows` is every row in order (a file with
+   * nothing set aside), the column itself, without a copy.
+   */
   gather(rows: Int32Array): Float64Array {
+    if (rows.length === this.length && (rows.length === 0 || rows[rows.length - 1] === rows.length - 1) && isIdentity(rows)) return this.data.subarray(0, this.length);
     const out = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) out[i] = this.data[rows[i]];
     return out;
   }
+}
+
+function isIdentity(rows: Int32Array): boolean {
+  for (let i = 0; i < rows.length; i++) if (rows[i] !== i) return false;
+  return true;
 }
