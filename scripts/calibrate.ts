@@ -104,7 +104,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const loaded = asUsage(() => loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy, dateFormat, maxSetAside, onProgress: progress(String(values.data)) }));
   const dataNote = rowSummary(String(values.data), loaded.rows, loaded.repairs);
   if (!values.quiet) process.stderr.write(`${dataNote}\n`);
-  const intraday = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair", onProgress: progress(String(values.intraday)) }).series) : undefined;
+  const intradayLoad = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair", onProgress: progress(String(values.intraday)) })) : undefined;
+  if (intradayLoad && !values.quiet) process.stderr.write(`${rowSummary(String(values.intraday), intradayLoad.rows, intradayLoad.repairs)}\n`);
+  const intraday = intradayLoad?.series;
   const profileOptions: ProfileOptions = {
     intraday, volumeUnit: unit, volumeMultiplier: numFlag("volume-multiplier", values["volume-multiplier"] as string | undefined, 1e-9, 1e9),
     accountValue: numFlag("account", values.account as string | undefined, 1e-9, 1e18), overrides,

@@ -3,6 +3,7 @@
  * loading it produced (the data policy: strict stops, repair fixes and records).
  */
 import type { FormatName } from "./price-formats.ts";
+import type { DateFormat } from "./date-order.ts";
 
 /** One price file as columns; NaN means "not provided by the source" (or set aside as unknown). */
 export interface PriceSeries {
@@ -46,7 +47,7 @@ export interface LoadedPrices {
   repairs: Repair[];
   /** read = kept + setAside + placeholders. */ rows: RowCounts;
   /** The order of day and month the dates were read in; null when no date had one (unix times, YYYY-MM). */
-  dateOrder: "YYYY-MM-DD" | "YYYY-DD-MM" | "DD/MM/YYYY" | "MM/DD/YYYY" | null;
+  dateOrder: DateFormat | null;
 }
 
 /** Thrown by `strict` loading: the message lists the faults; `diagnostics` holds them all. */
