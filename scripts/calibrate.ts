@@ -1,7 +1,7 @@
 /**
  * Calibrates pacing parameters for one market (issue 4).
  *
- *   npm run calibrate -- --data FILE --out DIR [--format F] [--max-ruin 0.01] [--paths N]
+ *   npm run calibrate -- --data FILE --out DIR [--format F] [--policy P] [--date-format F] [--max-ruin 0.01] [--paths N]
  *        [--seed S] [--profile-only] [--intraday FILE] [--set key=value …] …
  *
  * Writes DIR/profile.json, DIR/recommendation.json and DIR/report.html.
@@ -9,6 +9,8 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadPrices } from "../src/data/load-prices.ts";
+import { rowSummary } from "../src/data/set-aside.ts";
+import { loadProgress } from "../src/data/load-progress.ts";
 import type { FormatName } from "../src/data/price-formats.ts";
 import { estimateProfile, type ProfileOptions, type ProfileOverrides } from "../src/calibration/market-profile.ts";
 import { pacingSearch } from "../src/calibration/pacing-search.ts";
@@ -28,7 +30,7 @@ const command = {
   name: "calibrate",
   usage: "Usage: npm run calibrate -- --data FILE --out DIR [options]\n\nEstimates a market profile from a price file, searches the pacing parameters of every\nscheme on it (coarse grid, then local refinement, common random numbers) and writes\nDIR/profile.json, DIR/recommendation.json and DIR/report.html.",
   flags: {
-    data: { type: "string" }, out: { type: "string" }, format: { type: "string" }, column: { type: "string" }, policy: { type: "string" },
+    data: { type: "string" }, out: { type: "string" }, format: { type: "string" }, column: { type: "string" }, policy: { type: "string" }, "date-format": { type: "string" },
     "max-ruin": { type: "string" }, paths: { type: "string" }, "coarse-paths": { type: "string" }, seed: { type: "string" }, workers: { type: "string" },
     "profile-only": { type: "boolean" }, intraday: { type: "string" }, "volume-unit": { type: "string" }, "volume-multiplier": { type: "string" },
     account: { type: "string" }, set: { type: "string", multiple: true }, schemes: { type: "string" }, from: { type: "string" }, to: { type: "string" },
@@ -42,7 +44,8 @@ const command = {
     out: "output folder (required)",
     format: "layout: clean, yahoo, binance, kraken, cryptocompare, fred, date-price, multiccy (default: detected)",
     column: "which column is the close (e.g. BTC_JPY in the multi-currency file)",
-    policy: "data policy: repair (default here: drop faulty rows and record them) or strict",
+    policy: "data policy: repair (drop faulty rows and record them) or strict. Default: repair, but refused when more than 1% of the rows would be set aside (placeholders such as FRED's '.' apart) — pass --policy repair to accept that",
+    "date-format": "order of day and month in the dates: YYYY-MM-DD, YYYY-DD-MM, DD/MM/YYYY or MM/DD/YYYY (default: settled by the file; an ambiguous or inconsistent file is refused)",
     "max-ruin": "ruin probability cap p_max of the objective (default 0.01)",
     paths: "paths of the refinement runs (default 10000)",
     "coarse-paths": "paths of the coarse grid (default 2000)",
@@ -77,6 +80,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (!values.data) throw new UsageError("--data: a price file is required — e.g. --data ../shared/data/btc-usd_yahoo_1d.clean.csv");
   if (!values.out) throw new UsageError("--out: an output folder is required — e.g. --out out/calibrate-btc");
   const policy = (values.policy as string | undefined) ?? "repair";
+  const maxSetAside = values.policy === undefined ? 0.01 : undefined; // an explicit --policy repair accepts any share
   if (policy !== "repair" && policy !== "strict") throw new UsageError(`--policy: must be "repair" or "strict"; got ${JSON.stringify(policy)}`);
   const unit = (values["volume-unit"] as string | undefined) ?? "base";
   if (unit !== "base" && unit !== "quote") throw new UsageError(`--volume-unit: must be "base" or "quote"; got ${JSON.stringify(unit)}`);
@@ -96,8 +100,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
 
   // bad data (unreadable layout, too short a history, faults under strict) is bad input: exit 2
   const asUsage = <T>(f: () => T): T => { try { return f(); } catch (e) { if (e instanceof RangeError) throw new UsageError(e.message); throw e; } };
-  const loaded = asUsage(() => loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy }));
-  const intraday = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair" }).series) : undefined;
+  const dateFormat = values["date-format"] as string | undefined, progress = (f: string) => loadProgress(f, !values.quiet);
+  const loaded = asUsage(() => loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy, dateFormat, maxSetAside, onProgress: progress(String(values.data)) }));
+  const dataNote = rowSummary(String(values.data), loaded.rows, loaded.repairs);
+  if (!values.quiet) process.stderr.write(`${dataNote}\n`);
+  const intradayLoad = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair", onProgress: progress(String(values.intraday)) })) : undefined;
+  if (intradayLoad && !values.quiet) process.stderr.write(`${rowSummary(String(values.intraday), intradayLoad.rows, intradayLoad.repairs)}\n`);
+  const intraday = intradayLoad?.series;
   const profileOptions: ProfileOptions = {
     intraday, volumeUnit: unit, volumeMultiplier: numFlag("volume-multiplier", values["volume-multiplier"] as string | undefined, 1e-9, 1e9),
     accountValue: numFlag("account", values.account as string | undefined, 1e-9, 1e18), overrides,
@@ -106,11 +115,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const profile = asUsage(() => estimateProfile(loaded.series, { ...profileOptions, from: values.from as string | undefined, to: values.to as string | undefined }));
   const profileSeconds = (performance.now() - started) / 1000;
   const out = String(values.out);
-  const doc = { ...profile, data_policy: { policy, repairs: loaded.repairs.length, set_aside: loaded.repairs.filter((r) => r.action === "dropped row").map((r) => ({ date: r.date, reason: r.kind, value: r.value })) }, timing: { profile_seconds: profileSeconds } };
+  const doc = { ...profile, data_policy: { policy, max_set_aside: maxSetAside ?? null, rows: loaded.rows, date_order: loaded.dateOrder, repairs: loaded.repairs.length, set_aside: loaded.repairs.filter((r) => r.action === "dropped row").map((r) => ({ date: r.date, reason: r.kind, value: r.value })) }, timing: { profile_seconds: profileSeconds } };
   writeFileAtomic(join(out, "profile.json"), toJson(doc));
   for (const w of profile.warnings) if (!values.quiet) process.stderr.write(`warning: ${w}\n`);
   if (values["profile-only"]) {
-    writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, null, null));
+    writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, null, null, [dataNote]));
     if (!values.quiet) process.stderr.write(`wrote ${join(out, "profile.json")} and report.html in ${profileSeconds.toFixed(1)} s\n`);
     return;
   }
@@ -124,7 +133,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const search = await pacingSearch(profile, { ...searchOptions, onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)) });
   const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 });
   writeFileAtomic(join(out, "recommendation.json"), toJson(rec));
-  writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, search, rec));
+  writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, search, rec, [dataNote]));
   if (!values.quiet) {
     process.stderr.write(`wrote ${join(out, "profile.json")}, recommendation.json, report.html — profile ${profileSeconds.toFixed(1)} s, search ${search.timing.seconds.toFixed(1)} s (${(search.timing.scheme_path_steps / 1e9).toFixed(2)}e9 scheme-path-steps)\n`);
     for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}\n`);

@@ -13,8 +13,11 @@ export interface WarningOptions {
   /** A stale run is this many or more equal consecutive closes (default 4). */ staleRun?: number;
 }
 
-/** Appends warning diagnostics for `s`; applies and records repairs when `repair`. */
-export function checkWarnings(s: PriceSeries, repair: boolean, diags: Diagnostic[], repairs: Repair[], o: WarningOptions = {}): void {
+/**
+ * Appends warning diagnostics for `s`; applies and records repairs when `repair`.
+ * @param times the rows' instants in ms, when the caller has them (else parsed from `s.dates`)
+ */
+export function checkWarnings(s: PriceSeries, repair: boolean, diags: Diagnostic[], repairs: Repair[], o: WarningOptions = {}, times?: Float64Array): void {
   const n = s.dates.length, file = s.file;
   const at = (t: number, kind: Parameters<typeof diagnose>[0], value: string, detail = "") => diags.push(diagnose(kind, file, s.lines[t], s.dates[t], value, detail));
   for (let t = 0; t < n; t++) {
@@ -27,14 +30,15 @@ export function checkWarnings(s: PriceSeries, repair: boolean, diags: Diagnostic
   // Gaps.
   const intraday = n > 0 && s.dates[0].length > 10;
   if (intraday) {
-    const steps = [] as number[];
-    for (let t = 1; t < n; t++) steps.push(Date.parse(s.dates[t]) - Date.parse(s.dates[t - 1]));
-    const med = [...steps].sort((a, b) => a - b)[steps.length >> 1] ?? 0;
+    const steps = new Float64Array(Math.max(0, n - 1));
+    const ms = times ?? Float64Array.from(s.dates, (d) => Date.parse(d));
+    for (let t = 1; t < n; t++) steps[t - 1] = ms[t] - ms[t - 1];
+    const med = steps.slice().sort()[steps.length >> 1] ?? 0;
     steps.forEach((d, i) => { if (med > 0 && d > (o.gapSpacings ?? 30) * med) at(i + 1, "gap", `${Math.round(d / 60000)} minutes`, `since ${s.dates[i]}`); });
   } else {
-    const days = [] as number[];
-    for (let t = 1; t < n; t++) days.push(daysBetween(s.dates[t - 1], s.dates[t]));
-    const med = [...days].sort((a, b) => a - b)[days.length >> 1] ?? 1;
+    const days = new Float64Array(Math.max(0, n - 1));
+    for (let t = 1; t < n; t++) days[t - 1] = times ? Math.round((times[t] - times[t - 1]) / 86_400_000) : daysBetween(s.dates[t - 1], s.dates[t]);
+    const med = days.slice().sort()[days.length >> 1] ?? 1;
     const limit = med <= 1 ? (o.gapDays ?? 7) : 3 * med; // daily bars: a week; monthly: three periods
     days.forEach((d, i) => { if (d > limit) at(i + 1, "gap", `${d} days`, `since ${s.dates[i]}`); });
   }

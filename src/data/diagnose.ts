@@ -5,8 +5,10 @@
 import type { Diagnostic, FaultKind, Severity } from "./price-series.ts";
 
 const PHRASES: Record<FaultKind, { severity: Severity; problem: string; remedy: string }> = {
-  "unparseable-date": { severity: "error", problem: "date is not a recognised date", remedy: "fix the date or pass --format / a column mapping; repair drops the row" },
+  "field-count": { severity: "error", problem: "row has a different number of fields than the header, so its columns cannot be trusted", remedy: "fix the row (an unquoted comma?) or repair drops it" },
+  "unparseable-date": { severity: "error", problem: "date is not a recognised calendar date", remedy: "fix the date or pass --format / --date-format / a column mapping; repair drops the row" },
   placeholder: { severity: "error", problem: "close is a placeholder, not a price", remedy: "repair drops the row (a holiday or missing value), or use the *.clean.csv file" },
+  "non-numeric": { severity: "error", problem: "close is not a decimal number", remedy: "fix the value (decimals only: no hex, no decimal comma) or repair drops the row" },
   "non-positive": { severity: "error", problem: "close must be > 0 for log returns and ratios", remedy: "repair drops the row; or choose an instrument without this leg" },
   "duplicate-date": { severity: "error", problem: "date repeats the previous row", remedy: "repair keeps the first row and drops this one" },
   unsorted: { severity: "error", problem: "date is earlier than the previous row's", remedy: "repair sorts the rows by date" },

@@ -3,6 +3,7 @@
  * loading it produced (the data policy: strict stops, repair fixes and records).
  */
 import type { FormatName } from "./price-formats.ts";
+import type { DateFormat } from "./date-order.ts";
 
 /** One price file as columns; NaN means "not provided by the source" (or set aside as unknown). */
 export interface PriceSeries {
@@ -15,7 +16,7 @@ export interface PriceSeries {
 }
 
 export type FaultKind =
-  | "unparseable-date" | "placeholder" | "non-positive" | "duplicate-date" | "unsorted" | "descending"
+  | "field-count" | "unparseable-date" | "placeholder" | "non-numeric" | "non-positive" | "duplicate-date" | "unsorted" | "descending"
   | "spike" | "ohlc-inconsistent" | "gap" | "zero-volume" | "volume-not-reported" | "vwap-sentinel" | "stale-run";
 
 /** error: stops `strict`; warning: recorded, prices kept; info: a layout fact handled as documented. */
@@ -36,11 +37,17 @@ export interface Repair {
 
 export type DataPolicy = "strict" | "repair";
 
+/** Data rows read (header and blank lines not counted), kept, set aside, and placeholders (days without a price). */
+export interface RowCounts { read: number; kept: number; setAside: number; placeholders: number }
+
 export interface LoadedPrices {
   series: PriceSeries;
   policy: DataPolicy;
   diagnostics: Diagnostic[];
   repairs: Repair[];
+  /** read = kept + setAside + placeholders. */ rows: RowCounts;
+  /** The order of day and month the dates were read in; null when no date had one (unix times, YYYY-MM). */
+  dateOrder: DateFormat | null;
 }
 
 /** Thrown by `strict` loading: the message lists the faults; `diagnostics` holds them all. */
