@@ -15,8 +15,9 @@ import { join, resolve, relative, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker, UnrecoverableError, type Job } from "bullmq";
 import { Redis } from "ioredis";
-import { decodeShard } from "../shard/shard-file.ts";
-import { QUEUE_NAME, resultsKey, type ShardJobData } from "./shard-job.ts";
+import { decodeShardText } from "../shard/shard-file.ts";
+import { QUEUE_NAME, resultsKey, RESULT_TTL_SECONDS, type ShardJobData } from "./shard-job.ts";
+import { materializeInputs } from "./run-inputs.ts";
 
 /** The repository root (studies are resolved against it on every machine). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -51,8 +52,8 @@ export function startShardWorker(options: ShardWorkerOptions): ShardWorker {
     try {
       await runStudyShard(d, dir, options.threads ?? 1, children);
       const text = readFileSync(join(dir, "shard.json"), "utf8");
-      const shard = decodeShard(JSON.parse(text), `shard ${d.index}/${d.count}`); // never store a damaged file
-      await store.hset(resultsKey(d.runId), `${d.index}/${d.count}`, text);
+      const shard = decodeShardText(text, `shard ${d.index}/${d.count}`); // never store a damaged file
+      await store.multi().hset(resultsKey(d.runId), `${d.index}/${d.count}`, text).expire(resultsKey(d.runId), RESULT_TTL_SECONDS).exec();
       log(`shard ${d.index}/${d.count} of run ${d.runId}: stored blocks ${shard.blocks.first}…${shard.blocks.first + shard.blocks.count - 1}`);
       return { blocks: shard.blocks };
     } finally {
@@ -82,7 +83,7 @@ function runStudyShard(d: ShardJobData, dir: string, threads: number, children: 
   if (rel.startsWith("..") || isAbsolute(rel) || !existsSync(study)) {
     throw new UnrecoverableError(`study ${JSON.stringify(d.study)}: not a file under studies/ of this checkout — run the same checkout on every machine`);
   }
-  const args = [...d.args, "--shard", `${d.index}/${d.count}`, "--out", dir, "--quiet", "--workers", String(threads)];
+  const args = [...materializeInputs(d.args, d.files ?? [], dir), "--shard", `${d.index}/${d.count}`, "--out", dir, "--quiet", "--workers", String(threads)];
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ["--import", "tsx", study, ...args], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
     children.add(child);

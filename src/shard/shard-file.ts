@@ -67,13 +67,22 @@ export function writeShard(dir: string, s: Shard): string {
 export function readShard(dirOrFile: string): Shard {
   const path = existsSync(dirOrFile) && statSync(dirOrFile).isDirectory() ? join(dirOrFile, SHARD_FILE) : dirOrFile;
   if (!existsSync(path)) throw new UsageError(`${path}: no shard file — pass folders written by a study run with --shard i/N`);
+  return decodeShardText(readFileSync(path, "utf8"), path);
+}
+
+/**
+ * Decodes a shard from its text (what shard.json and the queue's result store hold).
+ * @param source names the shard in error messages
+ * @throws UsageError when the text is not JSON or not a well-formed shard
+ */
+export function decodeShardText(text: string, source: string): Shard {
   let v: unknown;
   try {
-    v = JSON.parse(readFileSync(path, "utf8"));
+    v = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${path}: not valid JSON (${(e as Error).message}) — the shard file is damaged or still being written, re-run that shard`);
+    throw new UsageError(`${source}: not valid JSON (${(e as Error).message}) — the shard file is damaged or still being written, re-run that shard`);
   }
-  return decodeShard(v, path);
+  return decodeShard(v, source);
 }
 
 /**
