@@ -15,7 +15,8 @@ import { pacingSearch } from "../src/calibration/pacing-search.ts";
 import { recommendationDocument } from "../src/calibration/recommendation-document.ts";
 import { calibrationReportHtml } from "../src/calibration/calibration-report.ts";
 import { SCHEME_KINDS, type SchemeKind } from "../src/calibration/scheme-grid.ts";
-import { writeFileAtomic, toJson } from "../src/io/write-atomic.ts";
+import { toJson } from "../src/io/write-atomic.ts";
+import { writeOutputSet } from "../src/io/write-output-set.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { outOfSampleValidation } from "../src/calibration/out-of-sample.ts";
@@ -107,10 +108,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const profileSeconds = (performance.now() - started) / 1000;
   const out = String(values.out);
   const doc = { ...profile, data_policy: { policy, repairs: loaded.repairs.length, set_aside: loaded.repairs.filter((r) => r.action === "dropped row").map((r) => ({ date: r.date, reason: r.kind, value: r.value })) }, timing: { profile_seconds: profileSeconds } };
-  writeFileAtomic(join(out, "profile.json"), toJson(doc));
+  const outputs: Record<string, string> = { "profile.json": toJson(doc) }; // written together at the end (writeOutputSet)
   for (const w of profile.warnings) if (!values.quiet) process.stderr.write(`warning: ${w}\n`);
   if (values["profile-only"]) {
-    writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, null, null));
+    writeOutputSet(out, { ...outputs, "report.html": calibrationReportHtml(profile, null, null) });
     if (!values.quiet) process.stderr.write(`wrote ${join(out, "profile.json")} and report.html in ${profileSeconds.toFixed(1)} s\n`);
     return;
   }
@@ -123,8 +124,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   };
   const search = await pacingSearch(profile, { ...searchOptions, onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)) });
   const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 });
-  writeFileAtomic(join(out, "recommendation.json"), toJson(rec));
-  writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, search, rec));
+  outputs["recommendation.json"] = toJson(rec);
+  outputs["report.html"] = calibrationReportHtml(profile, search, rec);
+  if (!values["out-of-sample"]) writeOutputSet(out, outputs);
   if (!values.quiet) {
     process.stderr.write(`wrote ${join(out, "profile.json")}, recommendation.json, report.html — profile ${profileSeconds.toFixed(1)} s, search ${search.timing.seconds.toFixed(1)} s (${(search.timing.scheme_path_steps / 1e9).toFixed(2)}e9 scheme-path-steps)\n`);
     for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}\n`);
@@ -137,7 +139,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       evaluationPaths: searchOptions.refinePaths, profile: profileOptions,
     });
     const { search: _s, ...summary } = oos;
-    writeFileAtomic(join(out, "out-of-sample.json"), toJson(summary));
+    writeOutputSet(out, { ...outputs, "out-of-sample.json": toJson(summary) });
     if (!values.quiet) {
       process.stderr.write(`out of sample (calibrated ${oos.split.calibration.first}…${oos.split.calibration.last}, validated ${oos.split.validation.first}…${oos.split.validation.last}): objective degradation (out − in)\n`);
       for (const v of oos.schemes) {

@@ -21,6 +21,7 @@ import { Redis } from "ioredis";
 import { decodeShardText } from "../shard/shard-file.ts";
 import { QUEUE_NAME, resultsKey, RESULT_TTL_SECONDS, type ShardJobData } from "./shard-job.ts";
 import { materializeInputs } from "./run-inputs.ts";
+import { processRunning } from "../io/process-running.ts";
 
 /** The repository root (studies are resolved against it on every machine). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -91,20 +92,11 @@ export function sweepOrphanFolders(root = tmpdir()): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(root)) {
     const m = new RegExp(`^${FOLDER_PREFIX}(\\d+)-`).exec(name);
-    if (!m || Number(m[1]) === process.pid || running(Number(m[1]))) continue;
+    if (!m || Number(m[1]) === process.pid || processRunning(Number(m[1]))) continue;
     rmSync(join(root, name), { recursive: true, force: true });
     removed.push(join(root, name));
   }
   return removed;
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM"; // someone else's live process
-  }
 }
 
 /** Runs the study for one shard into `dir`; rejects with the child's last stderr lines. */
