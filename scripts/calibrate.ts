@@ -17,6 +17,7 @@ import { calibrationReportHtml } from "../src/calibration/calibration-report.ts"
 import { SCHEME_KINDS, type SchemeKind } from "../src/calibration/scheme-grid.ts";
 import { toJson } from "../src/io/write-atomic.ts";
 import { writeOutputSet } from "../src/io/write-output-set.ts";
+import { checkOutDir } from "../src/io/check-out-dir.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { outOfSampleValidation } from "../src/calibration/out-of-sample.ts";
@@ -77,6 +78,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (values.help) { process.stdout.write(helpText(command)); return; }
   if (!values.data) throw new UsageError("--data: a price file is required — e.g. --data ../shared/data/btc-usd_yahoo_1d.clean.csv");
   if (!values.out) throw new UsageError("--out: an output folder is required — e.g. --out out/calibrate-btc");
+  checkOutDir(String(values.out));
   const policy = (values.policy as string | undefined) ?? "repair";
   if (policy !== "repair" && policy !== "strict") throw new UsageError(`--policy: must be "repair" or "strict"; got ${JSON.stringify(policy)}`);
   const unit = (values["volume-unit"] as string | undefined) ?? "base";

@@ -20,6 +20,7 @@ import { parseShardSpec } from "../src/shard/shard-spec.ts";
 import { runShard } from "../src/shard/run-shard.ts";
 import { writeShard } from "../src/shard/shard-file.ts";
 import { readJsonFile } from "../src/io/read-json-file.ts";
+import { checkOutDir } from "../src/io/check-out-dir.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
@@ -56,6 +57,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const { values } = parseFlags(command, argv);
   if (values.help) { process.stdout.write(helpText(command)); return; }
   if (!values.out) throw new UsageError("--out: an output folder is required — e.g. --out out/rs1");
+  checkOutDir(String(values.out));
   const engine = values.engine ?? "wasm";
   if (engine !== "wasm" && engine !== "reference") throw new UsageError(`--engine: must be "wasm" or "reference"; got ${JSON.stringify(engine)}`);
   const base = values.config ? readJsonFile(String(values.config), "--config") : config;
