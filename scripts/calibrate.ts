@@ -18,6 +18,7 @@ import { SCHEME_KINDS, type SchemeKind } from "../src/calibration/scheme-grid.ts
 import { toJson } from "../src/io/write-atomic.ts";
 import { writeOutputSet } from "../src/io/write-output-set.ts";
 import { checkOutDir } from "../src/io/check-out-dir.ts";
+import { checkUsableHistory } from "../src/calibration/usable-history.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { outOfSampleValidation } from "../src/calibration/out-of-sample.ts";
@@ -100,6 +101,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   // bad data (unreadable layout, too short a history, faults under strict) is bad input: exit 2
   const asUsage = <T>(f: () => T): T => { try { return f(); } catch (e) { if (e instanceof RangeError) throw new UsageError(e.message); throw e; } };
   const loaded = asUsage(() => loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy }));
+  checkUsableHistory(loaded, String(values.data));
   const intraday = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair" }).series) : undefined;
   const profileOptions: ProfileOptions = {
     intraday, volumeUnit: unit, volumeMultiplier: numFlag("volume-multiplier", values["volume-multiplier"] as string | undefined, 1e-9, 1e9),

@@ -71,7 +71,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (steps !== undefined) overrides.horizonSteps = steps;
   if (seed !== undefined) overrides.seed = seed;
   const scenario = validateScenario({ ...base, ...overrides }, values.config ? String(values.config) : "scenario");
-  const blockPaths = intFlag("block", values.block as string | undefined, 64, 1_048_576) ?? DEFAULT_BLOCK_PATHS;
+  const blockPaths = intFlag("block", values.block as string | undefined, 64, 1_048_576, 64) ?? DEFAULT_BLOCK_PATHS;
 
   const started = performance.now();
   const bar = progressBar("RS-1", !values.quiet && process.stderr.isTTY === true);

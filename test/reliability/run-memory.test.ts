@@ -7,6 +7,8 @@ import { main as study } from "../../studies/rs1-pacing-thin-book.ts";
 import { runShard } from "../../src/shard/run-shard.ts";
 import { runMemoryBytes, checkRunMemory, PER_PATH_F64_PER_SCHEME, MAX_PER_PATH_BYTES } from "../../src/engine/run-memory.ts";
 import { UsageError } from "../../src/errors.ts";
+import { Kernel } from "../../src/wasm/kernel.ts";
+import { loadKernelModule } from "../../src/wasm/load-kernel-module.ts";
 import { smallRs1 } from "../shard/helpers.ts";
 
 vi.mock("../../src/engine/run-pacing.ts", async (original) => {
@@ -34,5 +36,7 @@ describe("run memory", () => {
   it("a trace too large for memory is refused naming --trace, not the block size", async () => {
     await expect(study(["--steps", "100000", "--quiet", "--out", "out/never"])).rejects.toThrow(
       /^--trace 200: the traced paths would take 2\.6 GB \(200 paths × 100000 steps × 16 values × 8 bytes\), above the limit of 0\.54 GB — use --trace 41 or fewer \(--trace 0 for none\); the block size and shards do not change it$/);
+    // and if the kernel itself runs out for a trace, its advice names --trace too
+    expect(() => new Kernel(loadKernelModule()).alloc(5 * 2 ** 30, "trace of 200 paths")).toThrow(/cannot allocate 5\.00 GiB for trace of 200 paths .* — trace fewer paths \(a smaller --trace, or --trace 0\)$/);
   });
 });
