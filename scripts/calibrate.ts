@@ -69,8 +69,8 @@ const command = {
 
 function numFlag(name: string, v: string | undefined, lo: number, hi: number): number | undefined {
   if (v === undefined) return undefined;
-  const x = Number(v);
-  if (!Number.isFinite(x) || x < lo || x > hi) throw new UsageError(`--${name}: must be a number in [${lo}, ${hi}]; got ${JSON.stringify(v)}`);
+  const x = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v) ? Number(v) : NaN; // not "" (an unset variable) as 0, nor hex
+  if (!Number.isFinite(x) || x < lo || x > hi) throw new UsageError(`--${name}: must be a decimal number in [${lo}, ${hi}]; got ${JSON.stringify(v)}`);
   return x;
 }
 

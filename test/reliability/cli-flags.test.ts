@@ -56,6 +56,11 @@ describe("calibrate refuses a history it cannot use", () => {
     await expect(calibrate(["--data", file, "--profile-only", "--quiet", "--out", out])).rejects.toThrow(/^--data .*all-dropped\.csv: every row was set aside \(800 of 800: 800 × [a-z-]+\), so nothing is left to calibrate on — /);
   });
 
+  it("an empty or hex number is refused, not read as 0 or converted", async () => {
+    await expect(calibrate(["--data", "../shared/data/btc-usd_yahoo_1d.clean.csv", "--max-ruin", "", "--quiet", "--out", out])).rejects.toThrow(/^--max-ruin: must be a decimal number in \[0, 1\]; got ""$/);
+    await expect(calibrate(["--data", "../shared/data/btc-usd_yahoo_1d.clean.csv", "--max-ruin", "0x0", "--quiet", "--out", out])).rejects.toThrow(/^--max-ruin: must be a decimal number in \[0, 1\]; got "0x0"$/);
+  });
+
   it("refuses a flat series, even with --allow-fallback (it has no volatility: σ = 0, depth ∞)", async () => {
     const file = prices("flat.csv", 800, () => "100");
     await expect(calibrate(["--data", file, "--profile-only", "--allow-fallback", "--quiet", "--out", out])).rejects.toThrow(/^--data .*flat\.csv: the close is 100 on all 800 rows \(2015-01-01 … 2017-03-10\) — a flat series has no volatility to calibrate; check --column or the file/);
