@@ -17,7 +17,10 @@ import { pacingSearch } from "../src/calibration/pacing-search.ts";
 import { recommendationDocument } from "../src/calibration/recommendation-document.ts";
 import { calibrationReportHtml } from "../src/calibration/calibration-report.ts";
 import { SCHEME_KINDS, type SchemeKind } from "../src/calibration/scheme-grid.ts";
-import { writeFileAtomic, toJson } from "../src/io/write-atomic.ts";
+import { toJson } from "../src/io/write-atomic.ts";
+import { writeOutputSet } from "../src/io/write-output-set.ts";
+import { checkOutDir } from "../src/io/check-out-dir.ts";
+import { checkUsableHistory } from "../src/calibration/usable-history.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { outOfSampleValidation } from "../src/calibration/out-of-sample.ts";
@@ -69,8 +72,8 @@ const command = {
 
 function numFlag(name: string, v: string | undefined, lo: number, hi: number): number | undefined {
   if (v === undefined) return undefined;
-  const x = Number(v);
-  if (!Number.isFinite(x) || x < lo || x > hi) throw new UsageError(`--${name}: must be a number in [${lo}, ${hi}]; got ${JSON.stringify(v)}`);
+  const x = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v) ? Number(v) : NaN; // not "" (an unset variable) as 0, nor hex
+  if (!Number.isFinite(x) || x < lo || x > hi) throw new UsageError(`--${name}: must be a decimal number in [${lo}, ${hi}]; got ${JSON.stringify(v)}`);
   return x;
 }
 
@@ -79,6 +82,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (values.help) { process.stdout.write(helpText(command)); return; }
   if (!values.data) throw new UsageError("--data: a price file is required — e.g. --data ../shared/data/btc-usd_yahoo_1d.clean.csv");
   if (!values.out) throw new UsageError("--out: an output folder is required — e.g. --out out/calibrate-btc");
+  checkOutDir(String(values.out));
   const policy = (values.policy as string | undefined) ?? "repair";
   const maxSetAside = values.policy === undefined ? 0.01 : undefined; // an explicit --policy repair accepts any share
   if (policy !== "repair" && policy !== "strict") throw new UsageError(`--policy: must be "repair" or "strict"; got ${JSON.stringify(policy)}`);
@@ -102,6 +106,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const asUsage = <T>(f: () => T): T => { try { return f(); } catch (e) { if (e instanceof RangeError) throw new UsageError(e.message); throw e; } };
   const dateFormat = values["date-format"] as string | undefined, progress = (f: string) => loadProgress(f, !values.quiet);
   const loaded = asUsage(() => loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy, dateFormat, maxSetAside, onProgress: progress(String(values.data)) }));
+  checkUsableHistory(loaded, String(values.data));
   const dataNote = rowSummary(String(values.data), loaded.rows, loaded.repairs);
   if (!values.quiet) process.stderr.write(`${dataNote}\n`);
   const intradayLoad = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair", onProgress: progress(String(values.intraday)) })) : undefined;
@@ -116,10 +121,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const profileSeconds = (performance.now() - started) / 1000;
   const out = String(values.out);
   const doc = { ...profile, data_policy: { policy, max_set_aside: maxSetAside ?? null, rows: loaded.rows, date_order: loaded.dateOrder, repairs: loaded.repairs.length, set_aside: loaded.repairs.filter((r) => r.action === "dropped row").map((r) => ({ date: r.date, reason: r.kind, value: r.value })) }, timing: { profile_seconds: profileSeconds } };
-  writeFileAtomic(join(out, "profile.json"), toJson(doc));
+  const outputs: Record<string, string> = { "profile.json": toJson(doc) }; // written together at the end (writeOutputSet)
   for (const w of profile.warnings) if (!values.quiet) process.stderr.write(`warning: ${w}\n`);
   if (values["profile-only"]) {
-    writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, null, null, [dataNote]));
+    writeOutputSet(out, { ...outputs, "report.html": calibrationReportHtml(profile, null, null, [dataNote]) });
     if (!values.quiet) process.stderr.write(`wrote ${join(out, "profile.json")} and report.html in ${profileSeconds.toFixed(1)} s\n`);
     return;
   }
@@ -132,8 +137,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   };
   const search = await pacingSearch(profile, { ...searchOptions, onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)) });
   const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 });
-  writeFileAtomic(join(out, "recommendation.json"), toJson(rec));
-  writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, search, rec, [dataNote]));
+  outputs["recommendation.json"] = toJson(rec);
+  outputs["report.html"] = calibrationReportHtml(profile, search, rec, [dataNote]);
+  if (!values["out-of-sample"]) writeOutputSet(out, outputs);
   if (!values.quiet) {
     process.stderr.write(`wrote ${join(out, "profile.json")}, recommendation.json, report.html — profile ${profileSeconds.toFixed(1)} s, search ${search.timing.seconds.toFixed(1)} s (${(search.timing.scheme_path_steps / 1e9).toFixed(2)}e9 scheme-path-steps)\n`);
     for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}\n`);
@@ -146,7 +152,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       evaluationPaths: searchOptions.refinePaths, profile: profileOptions,
     });
     const { search: _s, ...summary } = oos;
-    writeFileAtomic(join(out, "out-of-sample.json"), toJson(summary));
+    writeOutputSet(out, { ...outputs, "out-of-sample.json": toJson(summary) });
     if (!values.quiet) {
       process.stderr.write(`out of sample (calibrated ${oos.split.calibration.first}…${oos.split.calibration.last}, validated ${oos.split.validation.first}…${oos.split.validation.last}): objective degradation (out − in)\n`);
       for (const v of oos.schemes) {

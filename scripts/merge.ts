@@ -12,6 +12,7 @@ import { parseFlags, helpText, runCli, type CommandSpec } from "../src/cli/run-c
 import { readShard } from "../src/shard/shard-file.ts";
 import { mergeShards } from "../src/shard/merge-shards.ts";
 import { writePacingOutputs } from "../src/engine/write-pacing-outputs.ts";
+import { checkOutDir } from "../src/io/check-out-dir.ts";
 import { UsageError } from "../src/errors.ts";
 
 const command = {
@@ -26,6 +27,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const { values, positionals } = parseFlags(command, argv);
   if (values.help) { process.stdout.write(helpText(command)); return; }
   if (!values.out) throw new UsageError("--out: an output folder is required — e.g. --out out/rs1-merged");
+  checkOutDir(String(values.out));
   if (positionals.length === 0) throw new UsageError("merge: no shard folders given — e.g. npm run merge -- out/s1 out/s2 --out out/merged");
   const started = performance.now();
   const merged = mergeShards(positionals.map((dir) => ({ source: dir, shard: readShard(dir) })));

@@ -14,6 +14,7 @@ import { parseRedisUrl, CONNECT_TIMEOUT_SECONDS } from "../src/queue/check-redis
 import { runQueued } from "../src/queue/run-queued.ts";
 import { REPO_ROOT } from "../src/queue/shard-worker.ts";
 import { writePacingOutputs } from "../src/engine/write-pacing-outputs.ts";
+import { checkOutDir } from "../src/io/check-out-dir.ts";
 import { UsageError } from "../src/errors.ts";
 
 const HELP = `Usage: npm run queue -- --redis URL [options] STUDY --out DIR [study flags]
@@ -62,6 +63,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     else args.push(argv[i]);
   }
   if (typeof kept.out !== "string") throw new UsageError("--out: an output folder is required — e.g. --out out/rs1-queued");
+  checkOutDir(kept.out);
   if (kept.shard !== undefined) throw new UsageError("--shard: the queue chooses the shards — use --shards N before the study instead");
   const quiet = own.quiet === true || kept.quiet === true;
   const log = quiet ? () => {} : (line: string) => process.stderr.write(`${line}\n`);

@@ -17,6 +17,7 @@ import { recommendationDocument } from "../src/calibration/recommendation-docume
 import { calibrationReportHtml } from "../src/calibration/calibration-report.ts";
 import { plotlyHtml } from "../src/report/plotly-html.ts";
 import { writeFileAtomic, toJson } from "../src/io/write-atomic.ts";
+import { writeOutputSet } from "../src/io/write-output-set.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
@@ -72,9 +73,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     const bar = progressBar(id.padEnd(10), !values.quiet && process.stderr.isTTY === true);
     const search = await pacingSearch(profile, { seed, coarsePaths, refinePaths: paths, objective: { maxRuin }, workers: intFlag("workers", values.workers as string | undefined, 1, 256), onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)) });
     const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: m.file });
-    writeFileAtomic(join(out, id, "profile.json"), toJson(profile));
-    writeFileAtomic(join(out, id, "recommendation.json"), toJson(rec));
-    writeFileAtomic(join(out, id, "report.html"), calibrationReportHtml(profile, search, rec));
+    writeOutputSet(join(out, id), { "profile.json": toJson(profile), "recommendation.json": toJson(rec), "report.html": calibrationReportHtml(profile, search, rec) });
     const seconds = (performance.now() - t0) / 1000;
     rows.push({ id, profile, rec, seconds });
     if (!values.quiet) process.stderr.write(`${id}: ${seconds.toFixed(1)} s\n`);

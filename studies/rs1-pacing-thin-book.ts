@@ -20,6 +20,8 @@ import { parseShardSpec } from "../src/shard/shard-spec.ts";
 import { runShard } from "../src/shard/run-shard.ts";
 import { writeShard } from "../src/shard/shard-file.ts";
 import { readJsonFile } from "../src/io/read-json-file.ts";
+import { checkOutDir } from "../src/io/check-out-dir.ts";
+import { checkRunMemory, runSizeOf } from "../src/engine/run-memory.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
@@ -56,6 +58,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const { values } = parseFlags(command, argv);
   if (values.help) { process.stdout.write(helpText(command)); return; }
   if (!values.out) throw new UsageError("--out: an output folder is required — e.g. --out out/rs1");
+  checkOutDir(String(values.out));
   const engine = values.engine ?? "wasm";
   if (engine !== "wasm" && engine !== "reference") throw new UsageError(`--engine: must be "wasm" or "reference"; got ${JSON.stringify(engine)}`);
   const base = values.config ? readJsonFile(String(values.config), "--config") : config;
@@ -68,7 +71,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (steps !== undefined) overrides.horizonSteps = steps;
   if (seed !== undefined) overrides.seed = seed;
   const scenario = validateScenario({ ...base, ...overrides }, values.config ? String(values.config) : "scenario");
-  const blockPaths = intFlag("block", values.block as string | undefined, 64, 1_048_576) ?? DEFAULT_BLOCK_PATHS;
+  const blockPaths = intFlag("block", values.block as string | undefined, 64, 1_048_576, 64) ?? DEFAULT_BLOCK_PATHS;
 
   const started = performance.now();
   const bar = progressBar("RS-1", !values.quiet && process.stderr.isTTY === true);
@@ -77,6 +80,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     engine, blockPaths, tracePaths: intFlag("trace", values.trace as string | undefined, 0, blockPaths) ?? 200,
     onProgress: (d: number, t: number) => bar.update(d, t),
   } as const;
+  checkRunMemory(runSizeOf(scenario, options.tracePaths)); // before any work
   const out = String(values.out);
   if (values.shard !== undefined) {
     const shard = await runShard(scenario, parseShardSpec(String(values.shard)), options);

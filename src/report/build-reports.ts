@@ -8,6 +8,7 @@
 import { dirname, join, relative } from "node:path";
 import type { Browser } from "playwright-core";
 import { writeFileAtomic } from "../io/write-atomic.ts";
+import { checkOutputSet, replaceInOutputSet } from "../io/write-output-set.ts";
 import { plotlyHtml } from "./plotly-html.ts";
 import { readResultsFile } from "./results-file.ts";
 import { detectReportKind, REPORT_KINDS, type ReportKind } from "./report-kinds.ts";
@@ -32,11 +33,13 @@ export interface BuildOutcome {
 
 /** Renders one results file to `report.html` beside it; returns the page title, kind and header facts. */
 export function buildReport(file: string, kinds: ReportKind[] = REPORT_KINDS): { html: string; entry: Omit<IndexEntry, "report" | "results" | "pngs"> } {
+  const set = checkOutputSet(dirname(file));
+  if (set.state === "incomplete") throw new Error(`${file}: not rendered — ${set.reason}`);
   const doc = readResultsFile(file);
   const kind = detectReportKind(doc, file, kinds);
   const page = kind.page(doc, file);
   const html = join(dirname(file), "report.html");
-  writeFileAtomic(html, plotlyHtml(page));
+  replaceInOutputSet(dirname(file), "report.html", plotlyHtml(page));
   return { html, entry: { kind: kind.kind, title: page.title, facts: page.facts } };
 }
 

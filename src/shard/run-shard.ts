@@ -11,10 +11,12 @@ import { gitRevision } from "../io/git-revision.ts";
 import { KERNEL_PATH } from "../wasm/load-kernel-module.ts";
 import { shardBlockRange, blockCount, type ShardSpec } from "./shard-spec.ts";
 import type { Shard } from "./shard-file.ts";
+import { checkRunMemory, runSizeOf } from "../engine/run-memory.ts";
 
 /**
  * @param options as runPacing's, without `blocks` (the shard chooses them)
  * @returns the shard; an empty one (no blocks, nothing simulated) when N exceeds the block count
+ * @throws UsageError when the whole run would not fit in memory at the merge (run-memory.ts)
  */
 export async function runShard(scenario: Scenario, spec: ShardSpec, options: Omit<RunOptions, "blocks"> = {}): Promise<Shard> {
   const blockPaths = options.blockPaths ?? DEFAULT_BLOCK_PATHS;
@@ -22,6 +24,7 @@ export async function runShard(scenario: Scenario, spec: ShardSpec, options: Omi
   const range = shardBlockRange(total, spec);
   // as runPacing: the traced paths are the run's first ones and must fit in block 0
   const tracePaths = Math.min(options.tracePaths ?? 0, scenario.paths, blockPaths);
+  checkRunMemory(runSizeOf(scenario, tracePaths)); // the merge will hold every path: refuse now, not then
   const engine = options.engine ?? "wasm";
   const kernel = engine === "wasm" ? createHash("sha256").update(readFileSync(KERNEL_PATH)).digest("hex") : null;
   const base = {

@@ -15,6 +15,9 @@ import { encodeBlockSummary, decodeBlockSummary, type EncodedBlockSummary } from
 import { encodeF64, decodeF64 } from "./f64-codec.ts";
 import type { ShardSpec, BlockRange } from "./shard-spec.ts";
 import { writeFileAtomic } from "../io/write-atomic.ts";
+import { sealShardText, unsealShardText } from "./shard-seal.ts";
+import { checkBlockSummaries } from "./check-block-summaries.ts";
+import { encodeJob, baselineIndex } from "../scenario/encode-job.ts";
 import { UsageError } from "../errors.ts";
 
 export const SHARD_FORMAT = "pacing-shard";
@@ -50,7 +53,7 @@ export function encodeShard(s: Shard): string {
     trace: s.trace.length ? { f64: encodeF64(s.trace) } : null,
     timing: s.timing,
   };
-  return JSON.stringify(doc) + "\n";
+  return sealShardText(JSON.stringify(doc)) + "\n";
 }
 
 /** Writes DIR/shard.json atomically; returns its path. */
@@ -67,13 +70,24 @@ export function writeShard(dir: string, s: Shard): string {
 export function readShard(dirOrFile: string): Shard {
   const path = existsSync(dirOrFile) && statSync(dirOrFile).isDirectory() ? join(dirOrFile, SHARD_FILE) : dirOrFile;
   if (!existsSync(path)) throw new UsageError(`${path}: no shard file — pass folders written by a study run with --shard i/N`);
+  return decodeShardText(readFileSync(path, "utf8"), path);
+}
+
+/**
+ * Decodes a shard from its text (what shard.json and the queue's result store hold),
+ * checking its content hash first (shard-seal.ts).
+ * @param source names the shard in error messages
+ * @throws UsageError when the hash does not match, or the text is not a well-formed shard
+ */
+export function decodeShardText(text: string, source: string): Shard {
+  const body = unsealShardText(text.trimEnd(), source);
   let v: unknown;
   try {
-    v = JSON.parse(readFileSync(path, "utf8"));
+    v = JSON.parse(body);
   } catch (e) {
-    throw new UsageError(`${path}: not valid JSON (${(e as Error).message}) — the shard file is damaged or still being written, re-run that shard`);
+    throw new UsageError(`${source}: not valid JSON (${(e as Error).message}) — the shard file is damaged or still being written, re-run that shard`);
   }
-  return decodeShard(v, path);
+  return decodeShard(v, source);
 }
 
 /**
@@ -101,8 +115,10 @@ export function decodeShard(v: unknown, source: string): Shard {
   summaries.forEach((b, i) => {
     if (b.blockIndex !== range.first + i) throw new UsageError(`${source}: summaries[${i}] is block ${b.blockIndex}, expected ${range.first + i} — the shard file is damaged, re-run that shard`);
   });
+  const blockPaths = int(o.block_paths, "block_paths", 64);
+  checkBlockSummaries(summaries, scenario.paths, blockPaths, baselineIndex(scenario, encodeJob(scenario)), source);
   return {
-    scenario, blockPaths: int(o.block_paths, "block_paths", 64), engine: o.engine, tracePaths: int(o.trace_paths, "trace_paths"),
+    scenario, blockPaths, engine: o.engine, tracePaths: int(o.trace_paths, "trace_paths"),
     gitRevision: typeof o.git_revision === "string" ? o.git_revision : "unknown",
     kernel: typeof o.kernel_sha256 === "string" ? o.kernel_sha256 : null,
     shard: { index: int(shard.index, "shard.index", 1), count: int(shard.count, "shard.count", 1) },

@@ -93,7 +93,7 @@ export class Kernel {
       if (!grown) {
         fail(RangeError, "kernel memory",
           `cannot allocate ${formatBytes(bytes)} for ${what} (WASM memory would be ${formatBytes(end)}, limit 4 GiB)`,
-          "run fewer paths per block or per worker (e.g. a smaller --block or more --shard slices)");
+          what.startsWith("trace") ? "trace fewer paths (a smaller --trace, or --trace 0)" : "run fewer paths per block or per worker (e.g. a smaller --block or more --shard slices)");
       }
     }
     this.top = end;

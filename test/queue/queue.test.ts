@@ -11,7 +11,8 @@ import { main as study } from "../../studies/rs1-pacing-thin-book.ts";
 import { main as queueCli } from "../../scripts/queue.ts";
 import { runQueued } from "../../src/queue/run-queued.ts";
 import { checkRedis } from "../../src/queue/check-redis.ts";
-import { resultsKey, runIdOf } from "../../src/queue/shard-job.ts";
+import { resultsKey } from "../../src/queue/shard-job.ts";
+import { queuedRunKey } from "../../src/queue/run-inputs.ts";
 import { writePacingOutputs } from "../../src/engine/write-pacing-outputs.ts";
 import { startRedis, stopRedis, freePort, type TestRedis } from "./redis-server.ts";
 import { comparable } from "../shard/helpers.ts";
@@ -93,7 +94,7 @@ describe("queue (BullMQ on Redis)", () => {
     const run = queued("queued-restart", flags, 4);
     const probe = new Redis(redis.url, { maxRetriesPerRequest: null });
     probe.on("error", () => {});
-    const key = resultsKey(runIdOf(STUDY, flags, 4));
+    const key = resultsKey(queuedRunKey(STUDY, flags, 4).runId);
     await until(async () => (await probe.hlen(key)) >= 1, "a first shard result");
     probe.disconnect();
     await stopRedis(redis); // SIGTERM: the append-only file keeps the queue and the stored shards
