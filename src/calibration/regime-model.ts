@@ -1,10 +1,15 @@
 /**
  * The market model the profile estimates, in per-step units: two volatility regimes with a
- * Markov switch, and at most one normal jump a step (reference-scenarios.md, RS-1 steps 1–3).
+ * Markov switch, innovations normal or Student-t (one ν shared by both regimes), and at most
+ * one normal jump a step (reference-scenarios.md, RS-1 steps 1–3):
  *
- *   x_t | s_t = r  ~  (1 − π)·N(μ_r, s_r²) + π·N(μ_r + μ_J, s_r² + σ_J²),   μ_r = μ − s_r²/2
+ *   x_t | s_t = r  ~  (1 − π)·D_ν(μ_r, s_r²) + π·N(μ_r + μ_J, s_r² + σ_J²),   μ_r = μ − s_r²/2
  *
- * with s_r the per-step sd of regime r (σ_r·√dt), π = λ_J·dt the jump probability per step.
+ * with s_r the per-step sd of regime r (σ_r·√dt), π = λ_J·dt the jump probability per step and
+ * D_ν the normal (ν = ∞) or the Student-t with ν > 2 degrees of freedom *scaled to variance s_r²*
+ * (so σ_r keeps its meaning whatever the tails). The jump component stays normal: the
+ * convolution of a t diffusion with a normal jump has no closed form, and the jump's variance
+ * dominates it.
  */
 export interface RegimeParams {
   /** μ: mean log-return per step before the Itô term (log units per step) */
@@ -18,6 +23,8 @@ export interface RegimeParams {
   /** μ_J, σ_J: jump log-return mean and sd */
   jumpMean: number;
   jumpSd: number;
+  /** ν: Student-t degrees of freedom of the innovations (> 2); absent or ∞ = normal */
+  nu?: number;
 }
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -28,6 +35,30 @@ export function logNormalDensity(x: number, m: number, v: number): number {
   return -LOG_SQRT_2PI - 0.5 * Math.log(v) - (0.5 * d * d) / v;
 }
 
+/** ln Γ(z) for z > 0 (Lanczos, g = 7, 9 terms; relative error < 1e-14). */
+export function logGamma(z: number): number {
+  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const w = z - 1;
+  let a = c[0];
+  for (let i = 1; i < 9; i++) a += c[i] / (w + i);
+  const t = w + 7.5;
+  return LOG_SQRT_2PI + (w + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** True when ν stands for Student-t innovations (finite); otherwise the innovations are normal. */
+export const isStudent = (nu: number | undefined): nu is number => nu !== undefined && Number.isFinite(nu);
+
+/**
+ * log of the standardised Student-t density with variance v:
+ *   ln f = ln Γ((ν+1)/2) − ln Γ(ν/2) − ½ ln(π(ν−2)v) − (ν+1)/2 · ln(1 + d²/((ν−2)v)).
+ */
+export function logStudentDensity(x: number, m: number, v: number, nu: number): number {
+  const d = x - m;
+  return logGamma((nu + 1) / 2) - logGamma(nu / 2) - 0.5 * Math.log(Math.PI * (nu - 2) * v) - ((nu + 1) / 2) * Math.log1p((d * d) / ((nu - 2) * v));
+}
+
 /**
  * Emission density f_r(x) of regime r (the mixture above), as a plain density.
  * A masked (missing) observation has density 1 in every regime.
@@ -35,7 +66,7 @@ export function logNormalDensity(x: number, m: number, v: number): number {
 export function emissionDensity(p: RegimeParams, r: 0 | 1, x: number): number {
   const s2 = p.sd[r] * p.sd[r];
   const m = p.mean - 0.5 * s2;
-  const diffusion = Math.exp(logNormalDensity(x, m, s2));
+  const diffusion = Math.exp(isStudent(p.nu) ? logStudentDensity(x, m, s2, p.nu) : logNormalDensity(x, m, s2));
   if (p.jumpProb <= 0) return diffusion;
   const jump = Math.exp(logNormalDensity(x, m + p.jumpMean, s2 + p.jumpSd * p.jumpSd));
   return (1 - p.jumpProb) * diffusion + p.jumpProb * jump;
