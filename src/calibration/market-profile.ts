@@ -116,7 +116,7 @@ export function estimateProfile(series: PriceSeries, options: ProfileOptions = {
   for (let t = 0; t < n; t++) z[t] = (z[t] - zm) / zsd;
   const trend = trendPersistence(z, mask);
   const alphaSd = Math.sqrt(trend.signalShare) * zsd * Math.sqrt(sv) * spy;
-  const censored = trend.timeConstantSteps >= trend.grid.hi ? "above" : trend.timeConstantSteps <= trend.grid.lo ? "below" : null;
+  const censored = trend.censored;
   const ewma = ewmaDecay(x, spy);
   const calm = Uint8Array.from(chosen.smoothed1, (g) => (g < 0.5 ? 1 : 0));
   const intraday = options.intraday ?? (barred.resampled ? series : undefined);

@@ -74,7 +74,7 @@ export function volatilitySections(x: Float64Array, spy: number, sampleSd: numbe
   const thr = chosen.threshold, jumpsOn = chosen.spec.jumps;
   const jumpBad = (["jumpProb", "jumpMean", "jumpSd"] as const).filter((k) => !good(iv[k]));
   const jumps: JumpSection = {
-    method: jumpsOn ? `normal jumps (at most one a step, sd ≥ ${chosen.params.jumpSd > 0 ? "the sample sd" : "floor"}) in the same likelihood; started from a |z| > k threshold on returns standardised by the predicted regime volatility`
+    method: jumpsOn ? `normal jumps (at most one a step, sd ≥ sd_floor = the sample sd per step) in the same likelihood; started from a |z| > k threshold on returns standardised by the predicted regime volatility`
       : `the chosen model (${choice.chosen}) has no jumps: its fat tails are the t innovations; the threshold |z| > ${thr.k} count is reported beside`,
     intensity_per_year: ov.jump_intensity_per_year ?? p.jumpProb * spy, mean_log: ov.jump_mean_log ?? p.jumpMean, sd_log: ov.jump_sd_log ?? p.jumpSd,
     sd_floor: sampleSd,

@@ -6,7 +6,7 @@
  *
  * with s̄ the sample sd per step. σ_J,min = s̄ is the floor on the jump sd: as σ_J → 0 a jump
  * collapses to a shift of the mean on a few steps and the likelihood climbs without bound, so a
- * "jump" must add at least one typical step's variance. ν ∈ (2.05, 300].
+ * "jump" must add at least one typical step's variance. ν ∈ (2.05, 10⁴] (at 10⁴ a t is a normal to within 10⁻⁴: far enough that the gradient, not the wall, stops the fit).
  * Each coordinate's transform g maps an interval in θ to one in the natural parameter.
  */
 import type { RegimeParams } from "./regime-model.ts";
@@ -18,7 +18,7 @@ export type ParamName = "mean" | "sd0" | "sd1" | "p01" | "p10" | "jumpProb" | "j
 export const logit = (p: number) => Math.log(p / (1 - p));
 export const expit = (v: number) => 1 / (1 + Math.exp(-v));
 const clampP = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p));
-export const NU_MIN = 2.05, NU_MAX = 300;
+export const NU_MIN = 2.05, NU_MAX = 10_000;
 
 export interface RegimeCodec {
   spec: ModelSpec;

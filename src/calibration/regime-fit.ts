@@ -154,7 +154,7 @@ export function regimeFit(x: Float64Array, stepsPerYear: number, options: Regime
   // a short run from each start, then the best one to convergence
   const several = !options.quick && starts.length > 1;
   const tried = (options.quick ? starts.slice(0, 1) : starts).map((p) => {
-    const r = bfgs(negll, codec.encode(p), 1e-2, several ? 300 : options.budget ?? 3000);
+    const r = bfgs(negll, codec.encode(p), 1e-2, several ? 300 : options.quick ? 800 : options.budget ?? 3000);
     evaluations += r.evaluations;
     return r;
   }).sort((a, b) => a.value - b.value);

@@ -2,6 +2,7 @@
  * Cumulative distribution of Student's t with ν degrees of freedom (ν > 0, real):
  *
  *   F(t) = ½·I_{ν/(ν+t²)}(ν/2, ½) for t ≤ 0,   F(t) = 1 − F(−t) for t > 0,
+ *   (for t² < ν: F(t) = ½ ± ½·I_{t²/(ν+t²)}(½, ν/2), which keeps the digits near t = 0)
  *
  * with I_x(a, b) the regularised incomplete beta function, by its continued fraction (modified
  * Lentz), using the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges slowly.
@@ -43,6 +44,9 @@ export function incompleteBeta(x: number, a: number, b: number): number {
 
 /** P(T ≤ t) for T ~ Student-t(ν). */
 export function studentTCdf(t: number, nu: number): number {
+  // near 0, ν/(ν+t²) rounds to 1: use I_{t²/(ν+t²)}(½, ν/2) = 1 − I_{ν/(ν+t²)}(ν/2, ½) instead
+  const xc = (t * t) / (nu + t * t);
+  if (xc < 0.5) { const c = 0.5 * incompleteBeta(xc, 0.5, nu / 2); return t <= 0 ? 0.5 - c : 0.5 + c; }
   const lower = 0.5 * incompleteBeta(nu / (nu + t * t), nu / 2, 0.5);
   return t <= 0 ? lower : 1 - lower;
 }
