@@ -75,12 +75,28 @@ export function symmetricEigen(a: number[][]): { values: number[]; vectors: numb
  * Variances of the identified parameters from a possibly singular information matrix I, by its
  * Moore–Penrose generalised inverse restricted to the identified subspace: with I = Σ_k λ_k u_k u_kᵀ,
  * directions with λ_k ≤ 1e-8·λ_max (or negative: a flat or non-concave direction) are not
- * identified; parameter i is identified when its axis is orthogonal to all of them
+ * identified (so is a parameter whose row is not finite); parameter i is identified when its axis is orthogonal to all of them
  * (Σ_null u_k[i]² < 1e-3), and then Var(θ̂_i) = Σ_{k identified} u_k[i]²/λ_k. When I is positive
  * definite this equals the diagonal of I⁻¹. Entries of non-identified parameters are null.
  * Reference: Rothenberg (1971), Econometrica 39(3), 577–591 (local identification ⇔ full-rank information).
  */
 export function identifiedVariances(info: number[][]): (number | null)[] {
+  // a parameter whose row is not finite (its difference steps left the domain, e.g. at a cap)
+  // is not identified; the others are computed from the rest of the matrix
+  const keep = info.map((_, i) => i);
+  for (;;) {
+    const bad = keep.map((i) => keep.filter((j) => !Number.isFinite(info[i][j])).length);
+    const worst = bad.indexOf(Math.max(0, ...bad));
+    if (!(bad[worst] > 0)) break;
+    keep.splice(worst, 1);
+  }
+  if (keep.length < info.length) {
+    const sub = identifiedVariances(keep.map((i) => keep.map((j) => info[i][j])));
+    const out: (number | null)[] = info.map(() => null);
+    keep.forEach((i, k) => { out[i] = sub[k]; });
+    return out;
+  }
+  if (info.length === 0) return [];
   const { values, vectors } = symmetricEigen(info);
   const n = values.length, top = Math.max(0, ...values);
   const isNull = values.map((l) => !(l > 1e-8 * top));

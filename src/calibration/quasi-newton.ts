@@ -6,7 +6,9 @@
  *   d = −H·∇f,  x ← x + t·d (t halved until f(x + t·d) ≤ f(x) + 10⁻⁴·t·∇fᵀd),
  *   H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ,  ρ = 1/(yᵀs),  s = t·d, y = Δ∇f.
  *
- * Converged when max_i |∂f/∂x_i| ≤ gtol. Returns the same shape as nelderMead.
+ * Converged when max_i |∂f/∂x_i| ≤ gtol over the coordinates not held at the domain's edge (a
+ * coordinate whose outward step leaves the domain, e.g. ν at its cap, is held there once the line
+ * search fails). Returns the same shape as nelderMead.
  * Reference: Nocedal & Wright (2006), Numerical Optimization, 2nd ed., §6.1 and Alg. 3.1.
  */
 import type { MinimiseResult } from "./nelder-mead.ts";
@@ -38,9 +40,12 @@ export function bfgs(f: (x: number[]) => number, x0: number[], gtol = 1e-3, maxE
   evaluations += e0;
   let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let converged = false;
+  // coordinates held at the domain's edge (a step outward leaves it): a boundary optimum
+  let blocked = new Array(n).fill(false);
   while (evaluations < maxEvaluations) {
-    if (Math.max(...g.map(Math.abs)) <= gtol) { converged = true; break; }
+    if (Math.max(...g.map((v, i) => (blocked[i] ? 0 : Math.abs(v)))) <= gtol) { converged = true; break; }
     let d = H.map((row) => -row.reduce((a, h, j) => a + h * g[j], 0));
+    if (blocked.some((b) => b)) d = g.map((v, i) => (blocked[i] ? 0 : -v));
     let slope = d.reduce((a, v, i) => a + v * g[i], 0);
     if (!(slope < 0)) { H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0))); d = g.map((v) => -v); slope = d.reduce((a, v, i) => a + v * g[i], 0); }
     let t = Math.min(1, 1 / Math.max(...d.map(Math.abs)));
@@ -50,7 +55,15 @@ export function bfgs(f: (x: number[]) => number, x0: number[], gtol = 1e-3, maxE
       fn = f(xn); evaluations++;
       if (Number.isFinite(fn) && fn <= fx + 1e-4 * t * slope) break;
     }
-    if (halvings === 40) break; // no descent: at a kink or the domain's edge
+    if (halvings === 40) {
+      // no descent: if a step outward in some coordinate leaves the domain, hold those at the edge
+      // and go on along the others (steepest descent); otherwise stop (a kink)
+      const edge = x.map((v, i) => { const y = x.slice(); y[i] = v + 1e-6 * Math.max(1, Math.abs(v)) * Math.sign(d[i] || 1); evaluations++; return !Number.isFinite(f(y)); });
+      if (!edge.some((e, i) => e && !blocked[i])) break;
+      blocked = blocked.map((b, i) => b || edge[i]);
+      H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+      continue;
+    }
     const r = gradient(f, xn, fn);
     evaluations += r.evaluations;
     const s = xn.map((v, i) => v - x[i]), y = r.g.map((v, i) => v - g[i]);

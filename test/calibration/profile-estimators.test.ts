@@ -59,6 +59,13 @@ describe("identifiedVariances (generalised inverse)", () => {
     expect(v[2]).toBeNull();
     expect(v[3]).toBeNull();
   });
+  it("drops a parameter whose differences left the domain (a non-finite row) and keeps the others", () => {
+    const a = [[4, 1, NaN], [1, 3, NaN], [NaN, NaN, NaN]];
+    const v = identifiedVariances(a), inv = invertSpd([[4, 1], [1, 3]])!;
+    expect(v[0]!).toBeCloseTo(inv[0][0], 12);
+    expect(v[1]!).toBeCloseTo(inv[1][1], 12);
+    expect(v[2]).toBeNull();
+  });
 });
 
 describe("bfgs", () => {
@@ -104,6 +111,13 @@ describe("Corwin–Schultz spread", () => {
     const cs = corwinSchultzSpread(q.high, q.low, q.close)!;
     expect(cs.informative).toBe(false);
     expect(cs.negative_share).toBeGreaterThan(0.2);
+  });
+  it("says 'not informative' when clipping the negative two-day estimates more than doubles a small spread", () => {
+    const q = quotedDays(4000, 0.01, 0.002);
+    const cs = corwinSchultzSpread(q.high, q.low, q.close)!;
+    expect(cs.raw_mean).toBeGreaterThan(2 * cs.raw_se); // the unclipped mean alone would call it resolved
+    expect(cs.spread).toBeGreaterThan(2 * 0.002);
+    expect(cs.informative).toBe(false);
   });
   it("the overnight adjustment takes most of a gap between sessions out of the two-day range", () => {
     const plain = quotedDays(1500, 0.004, 0.01), gapped = quotedDays(1500, 0.004, 0.01, 3);

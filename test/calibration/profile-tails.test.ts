@@ -7,6 +7,7 @@
  */
 import { describe, it, expect } from "vitest";
 import { estimateProfile } from "../../src/calibration/market-profile.ts";
+import { regimeFit } from "../../src/calibration/regime-fit.ts";
 import { profileToScenarioInput } from "../../src/calibration/profile-scenario.ts";
 import { simulateReturns, seriesFromReturns, type SimulatedMarket } from "./simulated-market.ts";
 import { inside, log, logit, linear, logNu } from "./interval-coverage.ts";
@@ -50,5 +51,17 @@ describe("estimateProfile on simulated histories", () => {
     inside(-0.06, p.jumps.intervals.mean_log, linear, "μ_J");
     expect(p.engine_market.note).toMatch(/the chosen model/);
     expect(p.trend.lr_statistic).toBeLessThan(5.99);
+  });
+
+  it("a t fit on normal data: ν runs to its cap, the fit still converges, and ν's interval is never labelled estimated", () => {
+    for (const seed of [1, 2]) {
+      const x = simulateReturns(market({ seed, steps: 1500 }));
+      const fit = regimeFit(x, 365, { model: { student: true, jumps: false } });
+      expect(fit.converged).toBe(true);
+      expect(fit.params.nu).toBeGreaterThan(100);
+      expect(fit.intervals.nu === null || fit.intervals.nu.status === "weak").toBe(true); // e.g. [3.4, 7e7]
+      expect(fit.intervals.sd0?.status).toBe("estimated"); // the identified ones keep theirs
+      expect(fit.intervals.sd1?.status).toBe("estimated");
+    }
   });
 });
