@@ -16,6 +16,7 @@ import { hamiltonFilter } from "./hamilton-filter.ts";
 import { regimeFit, regimePrelude, type RegimeFit, type RegimeFitOptions } from "./regime-fit.ts";
 import { modelName, type ModelSpec } from "./regime-codec.ts";
 import { fail } from "../errors.ts";
+import type { RegimeParams } from "./regime-model.ts";
 
 export const CANDIDATE_MODELS: ModelSpec[] = [{ student: false, jumps: true }, { student: true, jumps: false }, { student: true, jumps: true }];
 
@@ -26,6 +27,8 @@ export interface CandidateScore {
   model: string; log_likelihood: number; parameters: number; bic: number;
   /** predictive log score on the last 40% (nats), null when that fit failed */
   log_score: number | null; log_score_per_step: number | null;
+  /** the parameters the score used: fitted on the first 60% only (null when that fit failed) */
+  score_params: RegimeParams | null;
   converged: boolean; starts: number[];
 }
 
@@ -54,15 +57,16 @@ export function chooseRegimeModel(x: Float64Array, stepsPerYear: number, options
     const starts = both ? [{ ...st.params, jumpProb: nj.params.jumpProb, jumpMean: nj.params.jumpMean, jumpSd: nj.params.jumpSd }, { ...nj.params, nu: st.params.nu }] : undefined;
     const fit = regimeFit(x, stepsPerYear, { ...options, model: spec, prelude, starts, budget: both ? 3000 : undefined, allowFallback: true, intervals: false });
     fits.set(modelName(spec), fit);
-    let score: number | null = null;
+    let score: number | null = null, scoreParams: RegimeParams | null = null;
     try {
       const early = regimeFit(head, stepsPerYear, { ...options, model: spec, prelude: headPrelude, starts: [fit.params], intervals: false, allowFallback: true, quick: true });
+      scoreParams = early.params;
       score = hamiltonFilter(x, early.params, undefined, m).logScore;
       if (!Number.isFinite(score)) score = null;
     } catch { score = null; }
     return {
       model: modelName(spec), log_likelihood: fit.logLikelihood, parameters: fit.parameters, bic: fit.parameters * Math.log(n) - 2 * fit.logLikelihood,
-      log_score: score, log_score_per_step: score === null ? null : score / (n - m), converged: fit.converged, starts: fit.starts,
+      log_score: score, log_score_per_step: score === null ? null : score / (n - m), score_params: scoreParams, converged: fit.converged, starts: fit.starts,
     };
   });
   // a fit that did not converge is only a lower bound on its likelihood: eligible only when none converged

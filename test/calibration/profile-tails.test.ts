@@ -8,6 +8,8 @@
 import { describe, it, expect } from "vitest";
 import { estimateProfile } from "../../src/calibration/market-profile.ts";
 import { regimeFit } from "../../src/calibration/regime-fit.ts";
+import { chooseRegimeModel, SCORE_SPLIT } from "../../src/calibration/regime-model-choice.ts";
+import { hamiltonFilter } from "../../src/calibration/hamilton-filter.ts";
 import { profileToScenarioInput } from "../../src/calibration/profile-scenario.ts";
 import { simulateReturns, seriesFromReturns, type SimulatedMarket } from "./simulated-market.ts";
 import { inside, log, logit, linear, logNu } from "./interval-coverage.ts";
@@ -63,5 +65,19 @@ describe("estimateProfile on simulated histories", () => {
       expect(fit.intervals.sd0?.status).toBe("estimated"); // the identified ones keep theirs
       expect(fit.intervals.sd1?.status).toBe("estimated");
     }
+  });
+
+  it("the predictive log score is out of sample: its parameters do not see the scored 40%", () => {
+    const x = simulateReturns(market({ seed: 8, steps: 1200, nu: 5 }));
+    const m = Math.floor(SCORE_SPLIT * x.length);
+    const louder = x.map((v, t) => (t >= m ? 2 * v : v)); // the scored part changed, the fitted part not
+    const a = chooseRegimeModel(x, 365).choice, b = chooseRegimeModel(louder, 365).choice;
+    for (const [ca, cb] of a.candidates.map((c, i) => [c, b.candidates[i]])) {
+      expect(ca.score_params).not.toBeNull();
+      // (t+jumps on jump-free data has flat jump directions: its head fit may stop elsewhere on them)
+      if (ca.model !== "t+jumps") expect(Math.abs(Math.log(cb.score_params!.sd[1] / ca.score_params!.sd[1]))).toBeLessThan(0.01);
+      expect(hamiltonFilter(louder, cb.score_params!, undefined, m).logScore).toBeCloseTo(cb.log_score!, 9);
+    }
+    expect(a.score_window).toEqual({ first_step: m, steps: x.length - m });
   });
 });
