@@ -38,11 +38,12 @@ const command = {
     "profile-only": { type: "boolean" }, intraday: { type: "string" }, "volume-unit": { type: "string" }, "volume-multiplier": { type: "string" },
     account: { type: "string" }, set: { type: "string", multiple: true }, schemes: { type: "string" }, from: { type: "string" }, to: { type: "string" },
     "weight-opportunity": { type: "string" }, "weight-slippage": { type: "string" }, "allow-fallback": { type: "boolean" }, quiet: { type: "boolean" },
-    "out-of-sample": { type: "boolean" }, split: { type: "string" },
+    "out-of-sample": { type: "boolean" }, split: { type: "string" }, bar: { type: "string" },
   },
   help: {
     "out-of-sample": "also validate out of sample: calibrate on the first --split of the history, evaluate on the rest (DIR/out-of-sample.json)",
     split: "share of the history used for calibration with --out-of-sample (default 0.6)",
+    bar: "the profile's bar (default 1d): finer bars (e.g. one-minute) are resampled to it and used as they are only for resilience and depth; e.g. 4h, 1w",
     data: "price file (any layout the loader reads) (required)",
     out: "output folder (required)",
     format: "layout: clean, yahoo, binance, kraken, cryptocompare, fred, date-price, multiccy (default: detected)",
@@ -115,7 +116,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const profileOptions: ProfileOptions = {
     intraday, volumeUnit: unit, volumeMultiplier: numFlag("volume-multiplier", values["volume-multiplier"] as string | undefined, 1e-9, 1e9),
     accountValue: numFlag("account", values.account as string | undefined, 1e-9, 1e18), overrides,
-    allowFallback: values["allow-fallback"] === true,
+    allowFallback: values["allow-fallback"] === true, bar: values.bar as string | undefined,
   };
   const profile = asUsage(() => estimateProfile(loaded.series, { ...profileOptions, from: values.from as string | undefined, to: values.to as string | undefined }));
   const profileSeconds = (performance.now() - started) / 1000;

@@ -1,5 +1,7 @@
 /**
- * The calibration report (offline HTML via src/report/plotly-html.ts): profile facts, the
+ * The calibration report (offline HTML via src/report/plotly-html.ts): profile facts (model
+ * choice, what the engine simulates, depth window, spread label), the posterior predictive tail
+ * check, the
  * Pareto fronts (opportunity cost vs slippage, ruin as colour), objective over each 1-D
  * parameter with 95% intervals, and the recommended rates against the GP rate.
  */
@@ -8,9 +10,24 @@ import type { MarketProfile } from "./market-profile.ts";
 import type { SearchResult } from "./pacing-search.ts";
 import type { recommendationDocument } from "./recommendation-document.ts";
 
+/** Posterior predictive tail check: days a year below each threshold, data (with interval) vs models. */
+function tailFigure(profile: MarketProfile): Figure {
+  const rows = profile.tail_check.rows, x = rows.map((r) => r.label);
+  const names = Object.keys(rows[0]?.models ?? {});
+  return {
+    id: "tail-check", title: "Tail check: steps a year below each loss threshold, data vs fitted models",
+    data: [
+      { type: "bar", name: "data", x, y: rows.map((r) => r.data.per_year), error_y: { type: "data", symmetric: false, array: rows.map((r) => r.data.hi - r.data.per_year), arrayminus: rows.map((r) => r.data.per_year - r.data.lo) } },
+      ...names.map((k) => ({ type: "bar", name: k, x, y: rows.map((r) => r.models[k].per_year) })),
+    ],
+    layout: { barmode: "group", yaxis: { type: "log", title: { text: "steps per year" } } },
+    caption: `${profile.tail_check.method}. ${profile.tail_check.misses.length ? `Misses: ${profile.tail_check.misses.join("; ")}.` : "No model falls outside the data's intervals."}`,
+  };
+}
+
 export function calibrationReportHtml(profile: MarketProfile, search: SearchResult | null, rec: ReturnType<typeof recommendationDocument> | null, notes: string[] = []): string {
   const v = profile.volatility, j = profile.jumps, l = profile.liquidity;
-  const figures: Figure[] = [];
+  const figures: Figure[] = [tailFigure(profile)];
   if (search && rec) {
     const coarse = search.evaluations.filter((e) => e.stage === "coarse");
     const kinds = [...new Set(coarse.map((e) => e.kind))];
@@ -50,12 +67,16 @@ export function calibrationReportHtml(profile: MarketProfile, search: SearchResu
     facts: {
       window: `${profile.window.first_date} → ${profile.window.last_date} (${profile.window.observations} returns)`,
       steps_per_year: profile.steps_per_year,
-      "σ calm / stressed (annual)": `${v.regimes[0].sigma_annual.toFixed(3)} / ${v.regimes[1].sigma_annual.toFixed(3)}`,
+      bar: profile.bar.note,
+      "model (BIC; predictive log score's choice)": `${profile.model_choice.chosen} (${profile.model_choice.by_log_score ?? "n/a"})${v.innovations.nu !== null ? `, ν = ${v.innovations.nu.toFixed(2)}` : ""}`,
+      "σ calm / stressed (annual)": `${v.regimes[0].sigma_annual.toFixed(3)} / ${v.regimes[1].sigma_annual.toFixed(3)} (${v.fit_quality.status})`,
       "p01 / p10 (per step)": `${v.transition[0][1].toExponential(2)} / ${v.transition[1][0].toExponential(2)}`,
-      "jumps per year, mean, sd": `${j.intensity_per_year.toFixed(2)}, ${j.mean_log.toFixed(4)}, ${j.sd_log.toFixed(4)}`,
+      "jumps per year, mean, sd": `${j.intensity_per_year.toFixed(2)}, ${j.mean_log.toFixed(4)}, ${j.sd_log.toFixed(4)} (${j.fit_quality.status})`,
+      "engine simulates": `${profile.engine_market.model}: σ ${profile.engine_market.regimes.map((r) => r.sigma_annual.toFixed(3)).join(" / ")}, ${profile.engine_market.jumps.intensity_per_year.toFixed(2)} jumps/yr — ${profile.engine_market.note}`,
       "trend τ (steps), α sd": `${profile.trend.time_constant_steps.toFixed(0)} (${profile.trend.fit_quality.status}), ${profile.trend.alpha_sd_annual.toFixed(3)}`,
       "EWMA decay": profile.ewma.decay.toFixed(3),
-      "depth κ₀, thinning, resilience, spread": `${l.depth.toPrecision(3)}, ${l.thinning.toFixed(2)}, ${l.resilience.toFixed(3)}, ${l.spread.toExponential(2)}`,
+      "depth κ₀, thinning, resilience, spread": `${l.depth.toPrecision(3)}, ${l.thinning.toFixed(2)}, ${l.resilience.toFixed(3)}, ${l.spread.toExponential(2)} (spread ${l.fit_quality.spread})`,
+      ...(l.amihud ? { "depth window (full-sample κ₀)": `${l.amihud.window.choice} ${l.amihud.window.first_date} → ${l.amihud.window.last_date} (${l.amihud.full_sample.depth.toPrecision(3)})` } : {}),
       ...(search ? { "GP rate": search.gp.rate.toPrecision(3), "search seconds": search.timing.seconds.toFixed(1), "paths coarse / refine": `${search.settings.coarse_paths} / ${search.settings.refine_paths}` } : {}),
     },
     notes: [...notes, ...profile.warnings.map((w) => `warning: ${w}`)],

@@ -1,6 +1,7 @@
 /**
  * A market profile from a price history: the readable JSON document of issue 4 — volatility
- * regimes, jumps, trend persistence, EWMA volatility and liquidity, each with its method and
+ * regimes, tails (normal+jumps, Student-t or t+jumps by BIC, with a posterior predictive tail
+ * check), what the engine simulates (engine_market), trend persistence, EWMA volatility and liquidity, each with its method and
  * fit quality, and the data window. `profileToScenario` (profile-scenario.ts) plugs it into
  * the engine. Field names are snake_case so others can read profile.json without our code.
  *
@@ -8,18 +9,22 @@
  * jump intensity per year; jump moments in log-return units; τ in steps; depth in equity units.
  */
 import type { PriceSeries } from "../data/price-series.ts";
-import { regimeFit, type Interval } from "./regime-fit.ts";
+import type { Interval } from "./regime-fit.ts";
+import { regimeIntervals } from "./regime-fit.ts";
+import { chooseRegimeModel, type ModelChoice } from "./regime-model-choice.ts";
+import { volatilitySections, type VolatilitySection, type JumpSection, type EngineMarket, type TailSection } from "./profile-volatility.ts";
 import { trendPersistence } from "./trend-persistence.ts";
 import { ewmaDecay } from "./ewma-decay.ts";
 import { stepsPerYear as countStepsPerYear } from "./steps-per-year.ts";
 import { liquidityProfile, type LiquidityOptions, type LiquidityProfile } from "./liquidity-profile.ts";
+import { parseBar, resampleToBar } from "./bar-resample.ts";
 import { stationary } from "./regime-model.ts";
 import { fail } from "../errors.ts";
 
 /** Fewest log-returns the regime model is fitted on (≈ 2 years of daily data). */
 export const MIN_OBSERVATIONS = 500;
 
-export type Quality = { status: "estimated" | "weak" | "default" | "override"; note: string };
+export type Quality = { status: "estimated" | "weak" | "censored" | "default" | "override"; note: string };
 
 export interface ProfileOverrides {
   sigma_annual?: [number, number]; transition?: [[number, number], [number, number]];
@@ -35,32 +40,26 @@ export interface ProfileOptions extends Omit<LiquidityOptions, "overrides"> {
   overrides?: ProfileOverrides;
   /** only rows with dates in [from, to] (inclusive, date prefix compare) */
   from?: string; to?: string;
+  /** the profile's bar (`1d` default, `4h`, `1w`, …): finer bars are resampled to it (bar-resample.ts) */
+  bar?: string;
 }
 
 type Est = { estimate: number; lo: number | null; hi: number | null };
 
 export interface MarketProfile {
-  schema: "market-profile/1";
+  schema: "market-profile/2";
   source: { file: string; format: string };
+  bar: { bar: string; source_bar_seconds: number; resampled: boolean; source_rows: number; note: string };
   window: { first_date: string; last_date: string; observations: number; prices: number };
   steps_per_year: number;
-  volatility: {
-    method: string;
-    regimes: { sigma_annual: number; interval: Interval | null; share_of_time: number; expected_duration_steps: number }[];
-    transition: [[number, number], [number, number]];
-    switch_intervals: { p01: Interval | null; p10: Interval | null };
-    log_likelihood: number; converged: boolean; evaluations: number;
-    em: { iterations: number; converged: boolean; log_likelihood: number };
-    fallback: string | null; fit_quality: Quality;
-  };
-  jumps: {
-    method: string; intensity_per_year: number; mean_log: number; sd_log: number;
-    intervals: { intensity_per_year: Interval | null; mean_log: Interval | null; sd_log: Interval | null };
-    threshold: { k: number; count: number; intensity_per_year: Est; mean_log: number | null; sd_log: number | null };
-    fit_quality: Quality;
-  };
+  volatility: VolatilitySection;
+  jumps: JumpSection;
+  model_choice: ModelChoice;
+  tail_check: TailSection;
+  /** what the pacing engine simulates (profile-scenario.ts reads this, not the sections above) */
+  engine_market: EngineMarket;
   drift: { mean_log_per_year: Est; note: string };
-  trend: { method: string; time_constant_steps: number; interval: Interval; alpha_sd_annual: number; signal_share: number; lr_statistic: number; fit_quality: Quality };
+  trend: { method: string; time_constant_steps: number; interval: Interval; censored: "above" | "below" | null; alpha_sd_annual: number; signal_share: number; lr_statistic: number; mean_removed: number; sd_scaled: number; fit_quality: Quality };
   ewma: { method: string; decay: number; interval: Interval; last_sigma_annual: number; fit_quality: Quality };
   liquidity: LiquidityProfile;
   overrides: ProfileOverrides;
@@ -68,92 +67,83 @@ export interface MarketProfile {
 }
 
 /**
- * @throws RangeError when fewer than MIN_OBSERVATIONS returns remain in the window
+ * @throws RangeError when fewer than MIN_OBSERVATIONS returns remain in the window (after
+ *   resampling to the bar), or the bar is malformed or finer than the file's
  * @throws Error when a likelihood fit does not converge and allowFallback is not set
  */
 export function estimateProfile(series: PriceSeries, options: ProfileOptions = {}): MarketProfile {
-  const rows = series.dates.map((_, i) => i).filter((i) => (!options.from || series.dates[i].slice(0, options.from.length) >= options.from) && (!options.to || series.dates[i].slice(0, options.to.length) <= options.to));
-  const s = rows.length === series.dates.length ? series : sliceSeries(series, rows[0] ?? 0, (rows[rows.length - 1] ?? -1) + 1);
+  const barName = options.bar ?? "1d";
+  const barred = resampleToBar(series, parseBar(barName), barName);
+  const b = barred.series;
+  const rows = b.dates.map((_, i) => i).filter((i) => (!options.from || b.dates[i].slice(0, options.from.length) >= options.from) && (!options.to || b.dates[i].slice(0, options.to.length) <= options.to));
+  const s = rows.length === b.dates.length ? b : sliceSeries(b, rows[0] ?? 0, (rows[rows.length - 1] ?? -1) + 1);
   const n = s.close.length - 1;
   if (n < MIN_OBSERVATIONS) {
-    fail(RangeError, s.file, `${n} returns${options.from || options.to ? ` in the window ${options.from ?? "…"} → ${options.to ?? "…"}` : ""} are too few for the two-regime model; needs at least ${MIN_OBSERVATIONS} (≈ 2 years of daily bars)`, "use a longer history or window");
+    const why = barred.resampled ? ` (its ${series.dates.length} bars of ${(barred.sourceBarSeconds / 60).toFixed(0)} min resampled to ${barName} bars)` : "";
+    fail(RangeError, s.file, `${n} returns${why}${options.from || options.to ? ` in the window ${options.from ?? "…"} → ${options.to ?? "…"}` : ""} are too few for the two-regime model; needs at least ${MIN_OBSERVATIONS} (≈ 2 years of daily bars)`,
+      barred.resampled ? `use a longer history at ${barName} bars, or a shorter bar (e.g. --bar 1h; intraday bars carry microstructure noise), or pass the file as --intraday beside a daily history` : "use a longer history or window");
   }
   const x = new Float64Array(n);
   for (let t = 0; t < n; t++) x[t] = Math.log(s.close[t + 1] / s.close[t]);
   const spy = options.stepsPerYear ?? countStepsPerYear(s.dates);
-  const ann = Math.sqrt(spy);
   const warnings: string[] = [];
   const ov = options.overrides ?? {};
-  const fit = regimeFit(x, spy, { jumpK: options.jumpK, allowFallback: options.allowFallback, label: s.file });
-  if (fit.fallback) warnings.push(fit.fallback);
-  const p = fit.params, iv = fit.intervals;
-  const scaleI = (i: Interval | null, k: number) => (i ? { lo: i.lo * k, hi: i.hi * k } : null);
+  const { choice, fits, sbar } = chooseRegimeModel(x, spy, { jumpK: options.jumpK, allowFallback: options.allowFallback, label: s.file });
+  const chosen = fits.get(choice.chosen)!, engine = fits.get("normal+jumps")!;
+  chosen.intervals = regimeIntervals(x, chosen.spec, chosen.params, sbar);
+  for (const f of new Set([chosen, engine])) if (f.fallback) warnings.push(f.fallback);
+  if (!engine.converged) warnings.push(`${s.file}: the normal+jumps fit the engine simulates did not converge; its log-likelihood ${engine.logLikelihood.toFixed(1)} is a lower bound`);
+  const p = chosen.params;
   let share1 = 0;
-  for (let t = 0; t < n; t++) share1 += fit.smoothed1[t] / n;
-  const transition = ov.transition ?? p.transition;
-  const sigma: [number, number] = ov.sigma_annual ?? [p.sd[0] * ann, p.sd[1] * ann];
-  const weakSd = [iv.sd0, iv.sd1].some((i) => !i) || iv.p10 === null;
-  const volQuality: Quality = ov.sigma_annual || ov.transition ? { status: "override", note: "set by the user" }
-    : weakSd ? { status: "weak", note: "information matrix singular: some regime parameters not identified" }
-      : { status: "estimated", note: `stressed regime ${(100 * share1).toFixed(1)}% of steps; σ₁/σ₀ = ${(p.sd[1] / p.sd[0]).toFixed(2)}` };
+  for (let t = 0; t < n; t++) share1 += chosen.smoothed1[t] / n;
+  const sec = volatilitySections(x, spy, sbar, choice, chosen, engine, share1, ov);
+  if (sec.tail.misses.length) warnings.push(`tail_check: ${sec.tail.misses.join("; ")}`);
 
-  // standardised returns for trend persistence, jump steps masked
-  const z = new Float64Array(n);
-  let sv = 0;
+  // standardised returns for trend persistence, jump steps masked, centred and scaled to unit
+  // variance (the trend model fixes Var z = 1; a drift or a variance misfit is not a trend)
+  const z = new Float64Array(n), mask = chosen.threshold.mask;
+  let sv = 0, zm = 0, kept = 0;
   for (let t = 0; t < n; t++) {
-    const v = (1 - fit.predicted1[t]) * p.sd[0] ** 2 + fit.predicted1[t] * p.sd[1] ** 2;
+    const v = (1 - chosen.predicted1[t]) * p.sd[0] ** 2 + chosen.predicted1[t] * p.sd[1] ** 2;
     z[t] = (x[t] - (p.mean - 0.5 * v)) / Math.sqrt(v);
     sv += v / n;
+    if (!mask[t]) { zm += z[t]; kept++; }
   }
-  const trend = trendPersistence(z, fit.threshold.mask);
-  const alphaSd = Math.sqrt(trend.signalShare) * Math.sqrt(sv) * spy;
+  zm /= Math.max(1, kept);
+  let zv = 0;
+  for (let t = 0; t < n; t++) if (!mask[t]) zv += (z[t] - zm) ** 2 / Math.max(1, kept);
+  const zsd = Math.sqrt(zv) || 1;
+  for (let t = 0; t < n; t++) z[t] = (z[t] - zm) / zsd;
+  const trend = trendPersistence(z, mask);
+  const alphaSd = Math.sqrt(trend.signalShare) * zsd * Math.sqrt(sv) * spy;
+  const censored = trend.censored;
   const ewma = ewmaDecay(x, spy);
-  const calm = Uint8Array.from(fit.smoothed1, (g) => (g < 0.5 ? 1 : 0));
-  const liquidity = liquidityProfile(s, x, calm, sigma, spy, { ...options, overrides: { depth: ov.depth, thinning: ov.thinning, resilience: ov.resilience, spread: ov.spread } }, warnings);
+  const calm = Uint8Array.from(chosen.smoothed1, (g) => (g < 0.5 ? 1 : 0));
+  const intraday = options.intraday ?? (barred.resampled ? series : undefined);
+  const liquidity = liquidityProfile(s, x, calm, sec.sigma, spy, { ...options, intraday, overrides: { depth: ov.depth, thinning: ov.thinning, resilience: ov.resilience, spread: ov.spread } }, warnings);
 
-  const jumpsOn = p.jumpProb > 0;
-  const thr = fit.threshold;
   return {
-    schema: "market-profile/1",
+    schema: "market-profile/2",
     source: { file: s.file, format: s.format },
+    bar: {
+      bar: barName, source_bar_seconds: barred.sourceBarSeconds, resampled: barred.resampled, source_rows: series.dates.length,
+      note: barred.resampled ? `${series.dates.length} source bars resampled to ${b.dates.length} ${barName} bars (OHLC, summed volume); the source bars are used for resilience and depth (liquidity.intraday)` : `source bars used as they are`,
+    },
     window: { first_date: s.dates[0], last_date: s.dates[n], observations: n, prices: n + 1 },
     steps_per_year: spy,
-    volatility: {
-      method: "two-regime Markov switching, maximum likelihood (Hamilton filter, Nelder–Mead) started from Baum–Welch EM; 95% intervals from the observed information",
-      regimes: [0, 1].map((r) => ({
-        sigma_annual: sigma[r], interval: ov.sigma_annual ? null : scaleI(r === 0 ? iv.sd0 : iv.sd1, ann),
-        share_of_time: r === 0 ? 1 - share1 : share1,
-        expected_duration_steps: 1 / transition[r][1 - r],
-      })),
-      transition, switch_intervals: ov.transition ? { p01: null, p10: null } : { p01: iv.p01, p10: iv.p10 },
-      log_likelihood: fit.logLikelihood, converged: fit.converged, evaluations: fit.evaluations,
-      em: { iterations: fit.em.iterations, converged: fit.em.converged, log_likelihood: fit.em.logLikelihood },
-      fallback: fit.fallback, fit_quality: volQuality,
-    },
-    jumps: {
-      method: jumpsOn ? "normal jumps (at most one a step) in the same likelihood; started from a |z| > k threshold on returns standardised by the predicted regime volatility"
-        : `threshold |z| > ${thr.k} flagged ${thr.steps.length} steps (< 3): jumps left out of the likelihood`,
-      intensity_per_year: ov.jump_intensity_per_year ?? p.jumpProb * spy,
-      mean_log: ov.jump_mean_log ?? p.jumpMean,
-      sd_log: ov.jump_sd_log ?? p.jumpSd,
-      intervals: { intensity_per_year: scaleI(iv.jumpProb, spy), mean_log: iv.jumpMean, sd_log: iv.jumpSd },
-      threshold: { k: thr.k, count: thr.steps.length, intensity_per_year: thr.intensityPerYear, mean_log: thr.meanLog, sd_log: thr.sdLog },
-      fit_quality: ov.jump_intensity_per_year !== undefined ? { status: "override", note: "set by the user" }
-        : !jumpsOn ? { status: "weak", note: "too few outliers to fit a jump component" }
-          : iv.jumpProb === null ? { status: "weak", note: "jump parameters not identified (singular information)" }
-            : { status: "estimated", note: `threshold count ${thr.steps.length} in ${(n / spy).toFixed(1)} years vs likelihood ${(p.jumpProb * n).toFixed(1)}` },
-    },
+    volatility: sec.volatility, jumps: sec.jumps, model_choice: choice, tail_check: sec.tail, engine_market: sec.engineMarket,
     drift: {
-      mean_log_per_year: { estimate: p.mean * spy, lo: iv.mean ? iv.mean.lo * spy : null, hi: iv.mean ? iv.mean.hi * spy : null },
+      mean_log_per_year: { estimate: p.mean * spy, lo: chosen.intervals.mean ? chosen.intervals.mean.lo * spy : null, hi: chosen.intervals.mean ? chosen.intervals.mean.hi * spy : null },
       note: "not used by the scenario (alpha mean is set to 0): a sample drift is not a forecast",
     },
     trend: {
-      method: "AR(1) signal + noise in vol-standardised returns, Kalman likelihood profiled over τ (2–2000 steps); interval = profile within 1.92",
-      time_constant_steps: ov.time_constant_steps ?? trend.timeConstantSteps, interval: trend.interval,
-      alpha_sd_annual: ov.alpha_sd_annual ?? alphaSd, signal_share: trend.signalShare, lr_statistic: trend.lrStatistic,
+      method: "AR(1) signal + noise in vol-standardised returns centred and scaled to unit variance, Kalman likelihood profiled over τ (2–2000 steps); interval = profile within 1.92",
+      time_constant_steps: ov.time_constant_steps ?? trend.timeConstantSteps, interval: trend.interval, censored,
+      alpha_sd_annual: ov.alpha_sd_annual ?? alphaSd, signal_share: trend.signalShare, lr_statistic: trend.lrStatistic, mean_removed: zm, sd_scaled: zsd,
       fit_quality: ov.time_constant_steps !== undefined ? { status: "override", note: "set by the user" }
         : trend.lrStatistic < 5.99 ? { status: "weak", note: `no significant persistent signal (LR ${trend.lrStatistic.toFixed(2)} < 5.99, χ²₂ 95%); τ interval ${trend.interval.lo.toFixed(0)}–${trend.interval.hi.toFixed(0)} steps` }
-          : { status: "estimated", note: `LR ${trend.lrStatistic.toFixed(2)} against no signal` },
+          : censored ? { status: "censored", note: `LR ${trend.lrStatistic.toFixed(2)}, but τ̂ is on the grid's ${censored === "above" ? "upper" : "lower"} edge (${trend.timeConstantSteps.toFixed(0)} steps): a bound, not an estimate` }
+            : { status: "estimated", note: `LR ${trend.lrStatistic.toFixed(2)} against no signal` },
     },
     ewma: {
       method: "decay maximising the Gaussian quasi-likelihood of one-step variance forecasts (grid 0.80–0.995)",

@@ -46,3 +46,66 @@ export function invertSpd(a: number[][]): number[][] | null {
   }
   return inv;
 }
+
+/** Symmetric eigen-decomposition by cyclic Jacobi rotations: a = V·diag(values)·Vᵀ, V's columns the vectors. */
+export function symmetricEigen(a: number[][]): { values: number[]; vectors: number[][] } {
+  const n = a.length;
+  const A = a.map((row) => row.slice());
+  const V: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += A[i][j] * A[i][j];
+    if (off < 1e-30) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        if (Math.abs(A[p][q]) < 1e-300) continue;
+        const theta = (A[q][q] - A[p][p]) / (2 * A[p][q]);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+        for (let k = 0; k < n; k++) { const akp = A[k][p], akq = A[k][q]; A[k][p] = c * akp - s * akq; A[k][q] = s * akp + c * akq; }
+        for (let k = 0; k < n; k++) { const apk = A[p][k], aqk = A[q][k]; A[p][k] = c * apk - s * aqk; A[q][k] = s * apk + c * aqk; }
+        for (let k = 0; k < n; k++) { const vkp = V[k][p], vkq = V[k][q]; V[k][p] = c * vkp - s * vkq; V[k][q] = s * vkp + c * vkq; }
+      }
+    }
+  }
+  return { values: A.map((row, i) => row[i]), vectors: V };
+}
+
+/**
+ * Variances of the identified parameters from a possibly singular information matrix I, by its
+ * Moore–Penrose generalised inverse restricted to the identified subspace: with I = Σ_k λ_k u_k u_kᵀ,
+ * directions with λ_k ≤ 1e-8·λ_max (or negative: a flat or non-concave direction) are not
+ * identified (so is a parameter whose row is not finite); parameter i is identified when its axis is orthogonal to all of them
+ * (Σ_null u_k[i]² < 1e-3), and then Var(θ̂_i) = Σ_{k identified} u_k[i]²/λ_k. When I is positive
+ * definite this equals the diagonal of I⁻¹. Entries of non-identified parameters are null.
+ * Reference: Rothenberg (1971), Econometrica 39(3), 577–591 (local identification ⇔ full-rank information).
+ */
+export function identifiedVariances(info: number[][]): (number | null)[] {
+  // a parameter whose row is not finite (its difference steps left the domain, e.g. at a cap)
+  // is not identified; the others are computed from the rest of the matrix
+  const keep = info.map((_, i) => i);
+  for (;;) {
+    const bad = keep.map((i) => keep.filter((j) => !Number.isFinite(info[i][j])).length);
+    const worst = bad.indexOf(Math.max(0, ...bad));
+    if (!(bad[worst] > 0)) break;
+    keep.splice(worst, 1);
+  }
+  if (keep.length < info.length) {
+    const sub = identifiedVariances(keep.map((i) => keep.map((j) => info[i][j])));
+    const out: (number | null)[] = info.map(() => null);
+    keep.forEach((i, k) => { out[i] = sub[k]; });
+    return out;
+  }
+  if (info.length === 0) return [];
+  const { values, vectors } = symmetricEigen(info);
+  const n = values.length, top = Math.max(0, ...values);
+  const isNull = values.map((l) => !(l > 1e-8 * top));
+  return Array.from({ length: n }, (_, i) => {
+    let leak = 0, v = 0;
+    for (let k = 0; k < n; k++) {
+      const u2 = vectors[i][k] ** 2;
+      if (isNull[k]) leak += u2; else v += u2 / values[k];
+    }
+    return leak < 1e-3 && v > 0 && Number.isFinite(v) ? v : null;
+  });
+}

@@ -3,8 +3,11 @@
  * own choices (signal noise, risk aversion, leverage cap, ruin barrier) from the caller,
  * as a validated engine scenario (src/scenario/scenario-schema.ts).
  *
- * Mapping: regimes σ_r = volatility.regimes[r].sigma_annual; transition as is; jumps from
- * jumps.*; alpha {mean 0, sd = trend.alpha_sd_annual (capped at 2/yr), τ = trend.time_constant_steps};
+ * Mapping: the market the engine can simulate, `engine_market` (normal innovations with jumps:
+ * when the profile's chosen model has Student-t innovations, this is the normal+jumps fit of the
+ * same data — the kernel has no t draws yet, a known limitation stated in engine_market.note and
+ * docs/calibration.md): regimes σ_r = engine_market.regimes[r].sigma_annual; transition as is;
+ * jumps from engine_market.jumps; alpha {mean 0, sd = trend.alpha_sd_annual (capped at 2/yr), τ = trend.time_constant_steps};
  * ewmaDecay = ewma.decay; costs transient {κ₀ = depth, α = thinning, ψ = resilience, s₀ = spread}.
  */
 import type { MarketProfile } from "./market-profile.ts";
@@ -22,7 +25,7 @@ export const STRATEGY_DEFAULTS = { noiseSd: 0.5, riskAversion: 3, maxLeverage: 3
 
 export function profileToScenarioInput(profile: MarketProfile, schemes: SchemeConfig[], choices: StrategyChoices = {}): ScenarioInput {
   const c = { ...STRATEGY_DEFAULTS, ...choices };
-  const v = profile.volatility, j = profile.jumps, l = profile.liquidity;
+  const v = profile.engine_market, j = profile.engine_market.jumps, l = profile.liquidity;
   return {
     name: `calibrated ${profile.source.file.split("/").pop()}`,
     market: {

@@ -24,6 +24,8 @@ export interface TrendFit {
   lrStatistic: number;
   /** τ grid edges: an interval touching them is open on that side */
   grid: { lo: number; hi: number };
+  /** τ̂ on a grid edge: the truth may lie beyond it (a bound, not an estimate) */
+  censored: "above" | "below" | null;
 }
 
 export const TAU_GRID = Array.from({ length: 36 }, (_, i) => 2 * Math.pow(1000, i / 35)); // 2 … 2000 steps
@@ -45,7 +47,10 @@ export function trendLogLikelihood(z: ArrayLike<number>, phi: number, share: num
   return ll;
 }
 
-/** @param z returns standardised by the filtered volatility (mean removed) */
+/**
+ * @param z returns standardised by the filtered volatility, centred and scaled to unit variance
+ *   (the model fixes Var z = 1: a mean or a variance misfit would read as a signal)
+ */
 export function trendPersistence(z: ArrayLike<number>, mask?: Uint8Array): TrendFit {
   let best = -Infinity, bestTau = TAU_GRID[0], bestShare = 0;
   const null0 = trendLogLikelihood(z, 0, 0, mask);
@@ -60,7 +65,9 @@ export function trendPersistence(z: ArrayLike<number>, mask?: Uint8Array): Trend
     return m;
   });
   const inside = TAU_GRID.filter((_, i) => profile[i] >= best - 1.92);
+  const last = TAU_GRID[TAU_GRID.length - 1];
   return {
+    censored: bestShare === 0 ? null : bestTau >= last ? "above" : bestTau <= TAU_GRID[0] ? "below" : null,
     timeConstantSteps: bestTau, interval: { lo: Math.min(...inside), hi: Math.max(...inside) },
     signalShare: bestShare, lrStatistic: 2 * (best - null0), grid: { lo: TAU_GRID[0], hi: TAU_GRID[TAU_GRID.length - 1] },
   };

@@ -10,6 +10,7 @@ import { validateScenario } from "../../src/scenario/validate-scenario.ts";
 import { runPacing } from "../../src/engine/run-pacing.ts";
 import { TRACE_FIXED } from "../../assembly/pacing/layout.ts";
 import { regimeFit } from "../../src/calibration/regime-fit.ts";
+import { inside, log, logit, linear } from "./interval-coverage.ts";
 
 async function simulatedReturns(steps: number, seed: number): Promise<Float64Array> {
   const s = validateScenario({ ...rs1Scenario, schemes: [{ name: "i", kind: "instant" }], baseline: undefined, paths: 64, horizonSteps: steps, seed });
@@ -20,21 +21,6 @@ async function simulatedReturns(steps: number, seed: number): Promise<Float64Arr
   for (let t = 0; t < steps; t++) { const l = run.trace[t * w + 3]; x[t] = l - prev; prev = l; }
   return x;
 }
-
-// Six separate 95% intervals miss at least one truth on about 26% of seeds, so the test asks for
-// simultaneous 95% coverage instead (Bonferroni): each interval at 1 − 0.05/6, z = Φ⁻¹(1 − 0.025/6)
-// = 2.638, by widening it in the scale regime-fit.ts builds it in (log, logit or linear) by 2.638/1.96.
-const Z_FAMILY = 2.638;
-const log = { to: Math.log, from: Math.exp };
-const logit = { to: (p: number) => Math.log(p / (1 - p)), from: (v: number) => 1 / (1 + Math.exp(-v)) };
-const linear = { to: (v: number) => v, from: (v: number) => v };
-
-const inside = (truth: number, i: { lo: number; hi: number } | null, scale: typeof log) => {
-  expect(i, "interval must exist").not.toBeNull();
-  const a = scale.to(i!.lo), b = scale.to(i!.hi), half = ((b - a) / 2) * (Z_FAMILY / 1.96);
-  const lo = scale.from((a + b) / 2 - half), hi = scale.from((a + b) / 2 + half);
-  if (!(truth >= lo && truth <= hi)) throw new Error(`true ${truth} outside the simultaneous 95% interval [${lo}, ${hi}] (separate 95%: [${i!.lo}, ${i!.hi}])`);
-};
 
 describe("regimeFit parameter recovery on an engine-simulated RS-1 history", () => {
   it("recovers σ₀, σ₁, p₀₁, p₁₀, λ_J and the jump mean within its own intervals (simultaneous 95%)", async () => {
