@@ -18,7 +18,7 @@
  *
  *   npx tsx scripts/build-js.ts [--no-types]
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { execFileSync } from "node:child_process";
 import { build, type Plugin } from "esbuild";
@@ -34,8 +34,11 @@ export const ENTRY_POINTS = [
   "src/covariance/covariance-worker.ts",
 ];
 
-/** Sources of the WASM kernel, stamped with the JavaScript so that a stale kernel is caught too. */
-const KERNEL_SOURCES = ["asconfig.json", "assembly"];
+/**
+ * Stamped beside the bundled modules: the WASM kernel's sources (a stale kernel is caught too)
+ * and this build's own script and declaration config (a changed build makes older output stale).
+ */
+const OTHER_INPUTS = ["asconfig.json", "assembly", "scripts/build-js.ts", "tsconfig.build.json"];
 
 /**
  * Packages left as imports: loaded only by the commands that use them (the queue, PNG export,
@@ -62,16 +65,12 @@ function sourceUrlPlugin(outdir: string): Plugin {
   };
 }
 
-/** Every file under `dir` (relative to root), sorted. */
-function filesUnder(root: string, dir: string): string[] {
-  const abs = join(root, dir);
-  try {
-    return readdirSync(abs, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => toPosix(relative(root, join(e.parentPath, e.name))));
-  } catch {
-    return [dir];
-  }
+/** `path` itself when it is a file, or every file under it when it is a folder (relative to root, posix). */
+function filesAt(root: string, path: string): string[] {
+  if (!statSync(join(root, path)).isDirectory()) return [path];
+  return readdirSync(join(root, path), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => toPosix(relative(root, join(e.parentPath, e.name))));
 }
 
 /** Builds dist/ (see the module comment); returns the stamp written. */
@@ -86,7 +85,7 @@ export async function buildJs(options: { types?: boolean } = {}): Promise<BuildS
     metafile: true, logLevel: "warning", legalComments: "none",
   });
   const bundled = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/"));
-  const files = [...new Set([...bundled, ...KERNEL_SOURCES.flatMap((d) => filesUnder(root, d))])].sort();
+  const files = [...new Set([...bundled, ...OTHER_INPUTS.flatMap((p) => filesAt(root, p))])].sort();
   const stamp: BuildStamp = { hash: hashSources(root, files), files };
   if (options.types !== false) {
     execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
