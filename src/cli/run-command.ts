@@ -20,7 +20,7 @@ The options are those of the RS-1 study:
 
 /** The study flags for a scenario argument: a preset's, or --config FILE. */
 function scenarioFlags(scenario: string): string[] {
-  if (scenario in PRESETS) return PRESETS[scenario];
+  if (Object.hasOwn(PRESETS, scenario)) return PRESETS[scenario];
   if (scenario.endsWith(".json") || existsSync(scenario)) return ["--config", scenario];
   throw new UsageError(`run: ${JSON.stringify(scenario)} is neither a preset (${Object.keys(PRESETS).join(", ")}) nor a scenario file — give a preset name or the path of a .json file`);
 }
