@@ -3,7 +3,8 @@
 # RS-1 (10,000 paths) through `npm start` and through `node dist/pacing.js run`, and of
 # `--help` of every command; RUNS runs each, median and best, with the load average around
 # them (the machine is shared: say how loaded it was). For the RS-1 runs it also prints the
-# medians of the run's own timing (simulation, worker start-up) from results.json.
+# medians of the run's own timing (simulation, worker start-up) from results.json; and the
+# same through tsx from the sources (how the commands ran before the build), for comparison.
 #   bash scripts/bench-startup.sh [RUNS]        (default 9; npm run build first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +34,9 @@ rs1() { # label, results folder, command…: wall clock, then the run's own timi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)   cores: $(nproc)   node $(node -v)   $(date -u +%FT%TZ)"
 rs1 "npm start (full RS-1)" out/rs1 npm start
 rs1 "node dist/pacing.js run --out DIR (full RS-1)" out/rs1-startup node dist/pacing.js run --out out/rs1-startup --quiet
+rs1 "before: npx tsx studies/rs1-pacing-thin-book.ts" out/rs1-tsx npx tsx studies/rs1-pacing-thin-book.ts --out out/rs1-tsx --quiet
 wall "node -e 0 (Node itself)" node -e 0
+wall "before: npx tsx studies/rs1-…ts --help" npx tsx studies/rs1-pacing-thin-book.ts --help
 wall "pacing --help" node dist/pacing.js --help
 for c in $(node dist/pacing.js --help | awk '/^Commands:/ {on=1; next} on && NF {print $1}'); do
   wall "pacing $c --help" node dist/pacing.js "$c" --help
