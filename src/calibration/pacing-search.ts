@@ -24,6 +24,7 @@ export interface SearchOptions extends StrategyChoices {
   refinePaths?: number;
   workers?: number;
   objective?: Partial<Objective>;
+  /** called as evaluations complete, with the work done so far and the total (paths × parameter points) */
   onProgress?: (done: number, total: number) => void;
 }
 

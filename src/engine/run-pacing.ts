@@ -28,6 +28,7 @@ export interface RunOptions {
    * blocks are folded as they arrive into one summary, so memory does not grow with the block count
    */
   keepBlocks?: boolean;
+  /** called as blocks complete, with the paths done so far and the total */
   onProgress?: (pathsDone: number, pathsTotal: number) => void;
 }
 
