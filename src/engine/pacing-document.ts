@@ -6,7 +6,7 @@
  */
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import type { PacingRun } from "./run-pacing.ts";
-import { pacingResults, METRICS, type PacingResults } from "./pacing-results.ts";
+import { pacingResults, METRICS, PATH_RISK_METRICS, type PacingResults } from "./pacing-results.ts";
 import { leverageAroundSwitch, equityFan, type LeverageWindow, type EquityFan } from "./pacing-trace.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 
@@ -44,15 +44,18 @@ export function pacingDocument(scenario: Scenario, run: PacingRun, ctx: Document
   };
 }
 
-/** `scheme,metric,estimate,lo,hi` rows, then the paired differences. */
+/** `scheme,metric,estimate,lo,hi,kind` rows: the RS-1 and path-risk outputs, the ruin probability by year (`ruin_by_year_<year>`), then the paired differences. */
 export function pacingCsv(doc: PacingResults): string {
   const cell = (v: number | null) => (v === null ? "" : v === -Infinity ? "-inf" : String(v));
   const rows = ["scheme,metric,estimate,lo,hi,kind"];
   for (const [name, r] of Object.entries(doc.schemes)) {
-    for (const m of METRICS) {
+    for (const m of [...METRICS, ...PATH_RISK_METRICS]) {
       const e: Estimate = r[m];
       rows.push([name, m, cell(e.estimate), cell(e.lo), cell(e.hi), "estimate"].join(","));
     }
+    doc.ruin_by_year.schemes[name]?.forEach((e, y) => {
+      rows.push([name, `ruin_by_year_${doc.ruin_by_year.years[y]}`, cell(e.estimate), cell(e.lo), cell(e.hi), "estimate"].join(","));
+    });
   }
   for (const [name, diffs] of Object.entries(doc.paired_differences.schemes)) {
     for (const [m, d] of Object.entries(diffs)) {
