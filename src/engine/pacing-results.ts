@@ -91,7 +91,7 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
 }
 
 /** Scheme s's per-path values of `key` over every block, in path order (empty when not tracked). */
-function perPath(blocks: BlockSummary[], key: "maxDrawdown" | "terminalReturn", s: number): Float64Array {
+export function perPath(blocks: BlockSummary[], key: "maxDrawdown" | "terminalReturn", s: number): Float64Array {
   if (blocks.length === 1) return blocks[0][key][s];
   const out = new Float64Array(blocks.reduce((a, b) => a + b[key][s].length, 0));
   let at = 0;

@@ -8,7 +8,7 @@
 import type { SchemeBlockStats } from "./block-summary.ts";
 import { standardError } from "../metrics/running-moments.ts";
 import { meanInterval, wilsonInterval, Z95, type Estimate } from "../metrics/intervals.ts";
-import { quantileInterval, pairedQuantileDifference } from "../metrics/quantile-interval.ts";
+import { quantileInterval, pairedQuantileDifference, quantileOfSorted } from "../metrics/quantile-interval.ts";
 import { expectedShortfall, pairedShortfallDifference } from "../metrics/expected-shortfall.ts";
 import { intervalDifference, momentDifference, noDifference, type Difference } from "./difference.ts";
 
@@ -97,4 +97,21 @@ function pairedProportionDifference(ka: number, kb: number, kab: number, n: numb
   const mean = (ka - kb) / n, second = (ka + kb - 2 * kab) / n;
   const variance = Math.max(0, second - mean * mean) * (n / (n - 1));
   return intervalDifference(mean, Z95 * Math.sqrt(variance / n), Z95 * Math.hypot(proportionSe(ka, n), proportionSe(kb, n)));
+}
+
+/** The maximum-drawdown quantiles a report's box plot draws, per scheme (null when path risk was off). */
+export interface DrawdownQuantiles {
+  quantiles: number[];
+  schemes: Record<string, number[]>;
+}
+
+/** 5%, 25%, 50%, 75% and 95% of each scheme's per-path maximum drawdowns (type-7 quantiles). */
+export function drawdownQuantiles(perScheme: Float64Array[], names: string[], quantiles = [0.05, 0.25, 0.5, 0.75, 0.95]): DrawdownQuantiles | null {
+  if (perScheme.length === 0 || perScheme[0].length === 0) return null;
+  const schemes: Record<string, number[]> = {};
+  names.forEach((n, s) => {
+    const sorted = Float64Array.from(perScheme[s]).sort();
+    schemes[n] = quantiles.map((p) => quantileOfSorted(sorted, p));
+  });
+  return { quantiles, schemes };
 }
