@@ -52,9 +52,7 @@ export function schemeConstants(job: usize, splats: usize): void {
  *
  * Funding (J_FUNDING_RATE > 0): at the mark to market, the borrowed notional of the step's
  * holding is charged, E⁻ = E + P·R − r_f·dt·max(0, |P| − E), and its share of equity
- * r_f·dt·max(0, |P/E| − 1) is summed. Path risk (J_PATH_RISK = 1), after the trade, on every lane
- * (a ruined lane's equity stays at its marked ruin equity, so it stays under water): peak ←
- * max(peak, E), drawdown ← max(drawdown, 1 − E/peak), under-water steps += [E < peak].
+ * r_f·dt·max(0, |P/E| − 1) is summed. Path risk (J_PATH_RISK = 1): pathRiskLanes after the trade.
  *
  * Each rule is applied to the trade rather than to the leverage: with g = L*·E⁻ − P⁻ the trade
  * to the target, ℓ = P⁻/E⁻ and E⁻ > 0 on every trading lane, L = ℓ + ρ(L* − ℓ) trades
@@ -86,6 +84,25 @@ export function paceSchemeLanes(job: usize, scheme: usize, st: usize, mk: usize,
   putSplat(splats, K_STEP, t);
   const extras = (par(job, J_FUNDING_RATE) > 0 ? EXTRA_FUNDING : 0) | (par(job, J_PATH_RISK) != 0 ? EXTRA_PATH_RISK : 0);
   pace(costKind, extras, st, mk, splats);
+  if (extras & EXTRA_PATH_RISK) pathRiskLanes(st);
+}
+
+/**
+ * Path risk after the step's trade, on every lane (a ruined lane's equity stays at its marked
+ * ruin equity, below its peak): peak ← max(peak, E), drawdown ← max(drawdown, 1 − E/peak),
+ * under-water steps += [E < peak]. Its own pass over the lanes: inside the scheme loop it would
+ * add to a loop that is already short of registers.
+ */
+function pathRiskLanes(st: usize): void {
+  for (let o: usize = 0; o < <usize>ARRAY_BYTES; o += 16) {
+    const s = st + o;
+    const e = v128.load(s, S_E * ARRAY_BYTES);
+    const peak = f32x4.pmax(v128.load(s, S_PEAK * ARRAY_BYTES), e);
+    v128.store(s, peak, S_PEAK * ARRAY_BYTES);
+    const drawdown = f32x4.sub(v128.load(ONE), f32x4.div(e, peak));
+    v128.store(s, f32x4.pmax(v128.load(s, S_MAX_DRAWDOWN * ARRAY_BYTES), drawdown), S_MAX_DRAWDOWN * ARRAY_BYTES);
+    v128.store(s, f32x4.add(v128.load(s, S_UNDER_WATER * ARRAY_BYTES), v128.and(f32x4.lt(e, peak), v128.load(ONE))), S_UNDER_WATER * ARRAY_BYTES);
+  }
 }
 
 type PaceLanes = (costKind: i32, extras: i32, st: usize, mk: usize, splats: usize) => void;
@@ -162,15 +179,7 @@ function paceAsymmetric(costKind: i32, extras: i32, st: usize, mk: usize, splats
       }
     }
     // state: a lane ruined now keeps its marked values (n = c = 0); a dead lane keeps its own (r = 0)
-    const eNext = f32x4.sub(eMinus, c);
-    v128.store(s, eNext, S_E * ARRAY_BYTES);
-    if (extras & EXTRA_PATH_RISK) {
-      const peak = f32x4.pmax(v128.load(s, S_PEAK * ARRAY_BYTES), eNext);
-      v128.store(s, peak, S_PEAK * ARRAY_BYTES);
-      const drawdown = f32x4.sub(v128.load(ONE), f32x4.div(eNext, peak));
-      v128.store(s, f32x4.pmax(v128.load(s, S_MAX_DRAWDOWN * ARRAY_BYTES), drawdown), S_MAX_DRAWDOWN * ARRAY_BYTES);
-      v128.store(s, f32x4.add(v128.load(s, S_UNDER_WATER * ARRAY_BYTES), v128.and(f32x4.lt(eNext, peak), v128.load(ONE))), S_UNDER_WATER * ARRAY_BYTES);
-    }
+    v128.store(s, f32x4.sub(eMinus, c), S_E * ARRAY_BYTES);
     v128.store(s, f32x4.add(pMinus, n), S_P * ARRAY_BYTES);
     v128.store(s, trading, S_ALIVE * ARRAY_BYTES);
     v128.store(s, f32x4.add(v128.load(s, S_RUIN * ARRAY_BYTES), v128.and(splat(splats, K_STEP), ruinNow)), S_RUIN * ARRAY_BYTES);
