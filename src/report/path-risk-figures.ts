@@ -70,25 +70,30 @@ export function forestFigure(doc: PacingDocument): Figure | null {
   };
 }
 
-/** The paired differences as a table: estimate, paired and unpaired 95% intervals. */
+/**
+ * The paired differences as a table (drawn as a heatmap with the numbers written in its cells, so
+ * it renders like every other figure): difference, paired and unpaired 95% bounds; a row is
+ * shaded when its paired interval excludes zero (blue below, red above).
+ */
 export function pairedTableFigure(doc: PacingDocument): Figure | null {
   const rows = Object.entries(doc.paired_differences.schemes).flatMap(([n, ds]) => Object.entries(ds).map(([m, d]) => ({ n, m, d })));
   if (rows.length === 0) return null;
   const fmt = (v: number | null) => (v === null ? "—" : Math.abs(v) >= 1e-3 || v === 0 ? v.toPrecision(4) : v.toExponential(3));
+  const columns = ["difference", "paired 95% lo", "paired 95% hi", "unpaired 95% lo", "unpaired 95% hi"];
+  const side = (d: (typeof rows)[number]["d"]) => (d.paired.hi !== null && d.paired.hi < 0 ? -1 : d.paired.lo !== null && d.paired.lo > 0 ? 1 : 0);
   return {
     id: "paired-table", title: `Paired differences to "${doc.paired_differences.baseline}" (table)`,
     data: [{
-      type: "table",
-      header: { values: ["scheme", "output", "difference", "paired 95% interval", "unpaired 95% interval"], align: "left" },
-      cells: {
-        values: [
-          rows.map((r) => r.n), rows.map((r) => r.m), rows.map((r) => fmt(r.d.estimate)),
-          rows.map((r) => `[${fmt(r.d.paired.lo)}, ${fmt(r.d.paired.hi)}]`), rows.map((r) => `[${fmt(r.d.unpaired.lo)}, ${fmt(r.d.unpaired.hi)}]`),
-        ],
-        align: "left",
-      },
+      type: "heatmap", x: columns, y: rows.map((r) => `${r.n} · ${r.m}`),
+      z: rows.map((r) => columns.map(() => side(r.d))), zmin: -1, zmax: 1, showscale: false,
+      colorscale: [[0, "#dbe9f6"], [0.5, "#ffffff"], [1, "#f6dcdc"]],
+      text: rows.map(({ d }) => [d.estimate, d.paired.lo, d.paired.hi, d.unpaired.lo, d.unpaired.hi].map(fmt)),
+      texttemplate: "%{text}", hoverinfo: "skip", xgap: 1, ygap: 1,
     }],
-    layout: { height: Math.min(1600, 120 + 26 * rows.length), margin: { t: 10, l: 10, r: 10 } },
-    caption: "Common random numbers make the paired interval of a difference narrower than independent runs (unpaired) would give.",
+    layout: {
+      height: Math.min(2400, 120 + 22 * rows.length), margin: { t: 40, l: 260 },
+      xaxis: { side: "top" }, yaxis: { autorange: "reversed", automargin: true },
+    },
+    caption: "Shaded rows: the paired interval excludes zero (blue: below, red: above). Common random numbers make the paired interval narrower than independent runs (unpaired) would give.",
   };
 }
