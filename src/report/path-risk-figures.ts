@@ -45,7 +45,8 @@ export function ruinByYearFigure(doc: PacingDocument): Figure | null {
 export function forestFigure(doc: PacingDocument): Figure | null {
   const diffs = doc.paired_differences.schemes, names = Object.keys(diffs);
   if (names.length === 0) return null;
-  const metrics = Object.keys(diffs[names[0]]);
+  // ruin by year is in the table and the ruin-by-year figure; its last year is ruin_probability
+  const metrics = Object.keys(diffs[names[0]]).filter((m) => !m.startsWith("ruin_by_year_"));
   const data: object[] = [], annotations: object[] = [];
   const gap = 0.25 / metrics.length, h = (1 - gap * (metrics.length - 1)) / metrics.length;
   metrics.forEach((m, i) => {
