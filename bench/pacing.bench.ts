@@ -8,7 +8,9 @@
  * GFLOP/s (FLOPS_PER_PATH_STEP below: floating-point operations of one RS-1 step as written
  * in the kernel, counting each +, −, ×, ÷, √, min, max, abs as one and expm1 as 29; single-precision flops), and the
  * ratio to the twin. Reports warm medians and the best run (on a shared machine, the least
- * disturbed one); each timed run checks its result (ruin counts).
+ * disturbed one); each timed run checks its result (ruin counts). The WASM rows run with the
+ * path-risk metrics (drawdown, time under water) on and off, interleaved run by run so the
+ * machine's slow stretches fall on both alike; their ratio is the metrics' cost per path-step.
  * --memory instead runs 100,000 and 1,000,000 paths on a short horizon and prints the growth of
  * live memory (npm run bench:memory adds --expose-gc for exact figures).
  */
@@ -18,6 +20,7 @@ import { rs1Scenario } from "../src/scenario/presets/rs1.ts";
 import { validateScenario } from "../src/scenario/validate-scenario.ts";
 import { runPacing } from "../src/engine/run-pacing.ts";
 import type { Engine } from "../src/engine/pacing-block.ts";
+import { PER_PATH } from "../src/engine/block-summary.ts";
 
 const FLOPS_PER_PATH_STEP = 60 + 29 + 6 * 32; // market and target, expm1 (single precision), six schemes
 
@@ -26,19 +29,35 @@ const { values } = parseArgs({ options: {
   reps: { type: "string", default: "5" }, memory: { type: "boolean", default: false },
 } });
 
-async function timeRun(engine: Engine, workers: number, paths: number, reps: number) {
+/**
+ * Times each configuration `reps` warm runs, the configurations interleaved run by run (one warm-up
+ * round first). With `cpu`, the process's CPU seconds (user + system) instead of the wall clock:
+ * for runs in this thread only, it leaves out the time the machine gave to other processes.
+ */
+async function timeRuns(configs: { engine: Engine; workers: number; pathRisk: boolean }[], paths: number, reps: number, cpu = false) {
   const scenario = validateScenario({ ...rs1Scenario, paths });
-  const seconds: number[] = [];
+  const seconds: number[][] = configs.map(() => []);
   for (let i = 0; i <= reps; i++) {
-    const run = await runPacing(scenario, { engine, workers });
-    const ruined = run.blocks.reduce((a, b) => a + b.schemes[0].ruined, 0);
-    if (!(ruined > 0 && ruined < paths)) throw new Error(`benchmark result check failed: ${ruined} ruined paths`);
-    if (i > 0) seconds.push(run.timing.simulation_seconds); // the first run warms up (JIT, workers)
+    for (const [k, c] of configs.entries()) {
+      const before = process.cpuUsage();
+      const run = await runPacing(scenario, c);
+      const used = process.cpuUsage(before);
+      const ruined = run.blocks.reduce((a, b) => a + b.schemes[0].ruined, 0);
+      if (!(ruined > 0 && ruined < paths)) throw new Error(`benchmark result check failed: ${ruined} ruined paths`);
+      // the first round warms up (JIT, workers)
+      if (i > 0) seconds[k].push(cpu ? (used.user + used.system) / 1e6 : run.timing.simulation_seconds);
+    }
   }
-  seconds.sort((a, b) => a - b);
-  const median = seconds[Math.floor(seconds.length / 2)], best = seconds[0];
   const pathSteps = paths * scenario.horizonSteps;
-  return { median, best, nsPerPathStep: (median * 1e9) / pathSteps, gflops: (FLOPS_PER_PATH_STEP * pathSteps) / median / 1e9 };
+  return seconds.map((inOrder) => {
+    const s = [...inOrder].sort((a, b) => a - b);
+    const median = s[Math.floor(s.length / 2)], best = s[0];
+    return { median, best, runs: inOrder, nsPerPathStep: (median * 1e9) / pathSteps, bestNs: (best * 1e9) / pathSteps, gflops: (FLOPS_PER_PATH_STEP * pathSteps) / median / 1e9 };
+  });
+}
+
+async function timeRun(engine: Engine, workers: number, paths: number, reps: number, pathRisk = true) {
+  return (await timeRuns([{ engine, workers, pathRisk }], paths, reps))[0];
 }
 
 async function main() {
@@ -46,10 +65,14 @@ async function main() {
   const cores = availableParallelism();
   if (values.memory) return memory();
   console.log(`RS-1: 6 schemes × 1825 steps; ${cores} cores; warm median and best of ${reps} runs each`);
+  const [one, oneOff] = await timeRuns([{ engine: "wasm", workers: 1, pathRisk: true }, { engine: "wasm", workers: 1, pathRisk: false }], paths, reps);
+  const [all, allOff] = await timeRuns([{ engine: "wasm", workers: cores, pathRisk: true }, { engine: "wasm", workers: cores, pathRisk: false }], paths, reps);
   const rows = [
     { name: "TS twin, 1 thread", ...(await timeRun("reference", 1, twinPaths, reps)), paths: twinPaths },
-    { name: "WASM, 1 worker", ...(await timeRun("wasm", 1, paths, reps)), paths },
-    { name: `WASM, ${cores} workers`, ...(await timeRun("wasm", cores, paths, reps)), paths },
+    { name: "WASM, 1 worker", ...one, paths },
+    { name: `WASM, ${cores} workers`, ...all, paths },
+    { name: "WASM, 1, risk off", ...oneOff, paths },
+    { name: `WASM, ${cores}, risk off`, ...allOff, paths },
   ];
   const twin = rows[0].nsPerPathStep;
   console.log("engine".padEnd(20), "paths".padStart(7), "sim s".padStart(8), "best s".padStart(8), "ns/path-step".padStart(13), "GFLOP/s".padStart(8), "vs twin".padStart(8));
@@ -59,13 +82,25 @@ async function main() {
   }
   const full = rows[2], toFull = 10000 / full.paths;
   console.log(`full RS-1 (10,000 paths) on ${cores} workers: ${(full.median * toFull).toFixed(2)} s of simulation (median), ${(full.best * toFull).toFixed(2)} s (best run)`);
-
+  for (const [label, on, off] of [["1 worker", one, oneOff], [`${cores} workers`, all, allOff]] as const) {
+    console.log(`path-risk metrics on vs off, ${label}: ${on.nsPerPathStep.toFixed(1)} vs ${off.nsPerPathStep.toFixed(1)} ns/path-step (median, ${((on.nsPerPathStep / off.nsPerPathStep - 1) * 100).toFixed(1)}%), `
+      + `${on.bestNs.toFixed(1)} vs ${off.bestNs.toFixed(1)} (best, ${((on.bestNs / off.bestNs - 1) * 100).toFixed(1)}%)`);
+  }
+  // On a busy machine the wall clock cannot resolve a 10% difference; CPU time of runs in this thread,
+  // on and off alternating, can: compared by the best of each and the median ratio of neighbouring runs.
+  const shortReps = 8 * reps + 1, shortPaths = 1024;
+  const [shortOn, shortOff] = await timeRuns([{ engine: "wasm", workers: 1, pathRisk: true }, { engine: "wasm", workers: 1, pathRisk: false }], shortPaths, shortReps, true);
+  const ratios = shortOn.runs.map((x, i) => x / shortOff.runs[i]).sort((a, b) => a - b);
+  const pct = (r: number) => `${((r - 1) * 100).toFixed(1)}%`;
+  console.log(`path-risk metrics on vs off, CPU time, 1 worker, ${shortPaths} paths, ${shortReps} alternating runs each: best ${shortOn.bestNs.toFixed(1)} vs ${shortOff.bestNs.toFixed(1)} ns/path-step `
+    + `(${pct(shortOn.bestNs / shortOff.bestNs)}), median ${shortOn.nsPerPathStep.toFixed(1)} vs ${shortOff.nsPerPathStep.toFixed(1)} (${pct(shortOn.nsPerPathStep / shortOff.nsPerPathStep)}), `
+    + `median ratio of neighbouring runs ${pct(ratios[Math.floor(ratios.length / 2)])} (quartiles ${pct(ratios[Math.floor(ratios.length / 4)])} … ${pct(ratios[Math.floor((3 * ratios.length) / 4)])})`);
 }
 
 async function memory() {
   {
-    // Memory must not grow with the path count beyond the per-path terminal log growths the
-    // median needs (one f64 per path per scheme): live heap and buffers after a full GC, with
+    // Memory must not grow with the path count beyond the per-path values the quantiles need
+    // (PER_PATH: three f64 per path per scheme): live heap and buffers after a full GC, with
     // the run's result held, at 100k and 1M paths. Needs --expose-gc (npm run bench:memory).
     const gc = (globalThis as { gc?: () => void }).gc;
     if (!gc) console.log("memory: run with node --expose-gc (npm run bench:memory) for exact figures");
@@ -77,8 +112,8 @@ async function memory() {
       // one thread: buffers transferred from worker threads escape process.memoryUsage()'s accounting
       const run = await runPacing(scenario, { workers: 1 });
       const grown = live() - before;
-      const floor = n * run.job.nSchemes * 8;
-      console.log(`memory: ${n} paths → live heap + buffers grew ${(grown / 2 ** 20).toFixed(1)} MiB; the per-path log growths are ${(floor / 2 ** 20).toFixed(1)} MiB of it; `
+      const floor = n * run.job.nSchemes * 8 * PER_PATH.length;
+      console.log(`memory: ${n} paths → live heap + buffers grew ${(grown / 2 ** 20).toFixed(1)} MiB; the per-path values (${PER_PATH.join(", ")}) are ${(floor / 2 ** 20).toFixed(1)} MiB of it; `
         + `the rest ${((grown - floor) / 2 ** 20).toFixed(1)} MiB (blocks folded as they arrive: ${run.blocks.length} summary kept)`);
     }
   }

@@ -11,6 +11,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { rs1Scenario } from "../src/scenario/presets/rs1.ts";
+import type { ScenarioInput } from "../src/scenario/scenario-schema.ts";
 import { validateScenario } from "../src/scenario/validate-scenario.ts";
 import { runPacing } from "../src/engine/run-pacing.ts";
 import { DEFAULT_BLOCK_PATHS } from "../src/engine/block-plan.ts";
@@ -30,7 +31,7 @@ import { UsageError } from "../src/errors.ts";
 /** The study's default configuration: RS-1 exactly. */
 export const config = rs1Scenario;
 
-const command = {
+export const command = {
   name: "rs1-pacing-thin-book",
   usage: "Usage: npx tsx studies/rs1-pacing-thin-book.ts --out DIR [options]\n\nRuns RS-1 (six pacing schemes on a thin crypto book) by Monte Carlo and writes\nDIR/results.json, DIR/results.csv and DIR/report.html.",
   flags: {
@@ -54,14 +55,15 @@ const command = {
   },
 } satisfies CommandSpec<Record<string, { type: "string" | "boolean" }>>;
 
-export async function main(argv = process.argv.slice(2)): Promise<void> {
-  const { values } = parseFlags(command, argv);
-  if (values.help) { process.stdout.write(helpText(command)); return; }
+/** Runs the study; `preset` and `spec` let another study (strategy-pacing.ts) reuse it with its own scenario and flags. */
+export async function main(argv = process.argv.slice(2), preset: ScenarioInput = config, spec: typeof command = command): Promise<void> {
+  const { values } = parseFlags(spec, argv);
+  if (values.help) { process.stdout.write(helpText(spec)); return; }
   if (!values.out) throw new UsageError("--out: an output folder is required — e.g. --out out/rs1");
   checkOutDir(String(values.out));
   const engine = values.engine ?? "wasm";
   if (engine !== "wasm" && engine !== "reference") throw new UsageError(`--engine: must be "wasm" or "reference"; got ${JSON.stringify(engine)}`);
-  const base = values.config ? readJsonFile(String(values.config), "--config") : config;
+  const base = values.config ? readJsonFile(String(values.config), "--config") : preset;
   if (typeof base !== "object" || base === null || Array.isArray(base)) throw new UsageError(`--config ${values.config}: must hold a JSON object (a scenario) — see the JSON Schema (npm run schema)`);
   const overrides: Record<string, number> = {};
   const paths = intFlag("paths", values.paths as string | undefined, 1, 100_000_000);
@@ -74,7 +76,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const blockPaths = intFlag("block", values.block as string | undefined, 64, 1_048_576, 64) ?? DEFAULT_BLOCK_PATHS;
 
   const started = performance.now();
-  const bar = progressBar("RS-1", !values.quiet && process.stderr.isTTY === true);
+  const bar = progressBar(scenario.name, !values.quiet && process.stderr.isTTY === true);
   const options = {
     workers: intFlag("workers", values.workers as string | undefined, 1, 256),
     engine, blockPaths, tracePaths: intFlag("trace", values.trace as string | undefined, 0, blockPaths) ?? 200,

@@ -34,10 +34,12 @@ export const M_Z_ALPHA = 16; // normal draw: alpha innovation
 export const M_Z_SIGNAL = 17; // normal draw: signal noise
 export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES] (layout.ts), three arrays' room
 export const M_HALF_INV_DEPTH = 21; // 1/(2K)
-export const MARKET_ARRAYS = 22;
+export const M_TREND = 22; // trend estimate m_t (per year), TARGET_TREND only
+export const M_LIQ_HAT = 23; // estimated depth relative to calm min(1, (σ₀/σ̂)^α), J_LIQ_ESTIMATE only
+export const MARKET_ARRAYS = 24;
 
 // Scheme state arrays, in this order: the state, then the accumulated outputs in layout.ts
-// order (O_RUIN_STEP … O_COST).
+// order (O_RUIN_STEP … O_COST), then the path-risk state and outputs.
 export const S_E = 0; // equity E
 export const S_P = 1; // position P (equity units)
 export const S_D = 2; // transient displacement D
@@ -48,4 +50,8 @@ export const S_SLIPPAGE = 6;
 export const S_TURNOVER = 7;
 export const S_TRADED = 8;
 export const S_COST = 9;
-export const SCHEME_ARRAYS = 10;
+export const S_PEAK = 10; // running peak of equity max_{s≤t} E_s (E₀ at t = 0)
+export const S_MAX_DRAWDOWN = 11; // max_t (1 − E_t/peak_t)
+export const S_UNDER_WATER = 12; // steps with E_t < peak_t
+export const S_FUNDING = 13; // Σ funding share of equity
+export const SCHEME_ARRAYS = 14;

@@ -21,7 +21,7 @@
  * | J_GAMMA, J_LMAX   | risk aversion; leverage cap (both signs)                 | —               |
  * | J_EWMA_DECAY      | λ_v of the variance estimate                             | —               |
  * | J_INIT_VAR        | σ̂² at t = 0                                             | per year        |
- * | J_TARGET_KIND     | TARGET_SIGNAL / TARGET_CONSTANT / TARGET_SERIES          | —               |
+ * | J_TARGET_KIND     | TARGET_SIGNAL / _CONSTANT / _SERIES / _VOL / _TREND      | —               |
  * | J_TARGET_CONST    | the constant target leverage                             | —               |
  * | J_COST_KIND       | COST_NONE / COST_TRANSIENT / COST_SQRT                   | —               |
  * | J_DEPTH           | calm-regime depth κ₀·E₀                                  | equity units    |
@@ -36,10 +36,16 @@
  * | J_MARKET_SOURCE   | MARKET_GENERATED, or MARKET_SUPPLIED: per path and step, | —               |
  * |                   | the log-return x and the regime come from two buffers    |                 |
  * |                   | nPaths × T (path-major) instead of the kernel's draws    |                 |
+ * | J_TARGET_SIGMA    | vol-target σ_target (domain.md S1)                       | per √year       |
+ * | J_TARGET_CAP      | vol-target cap on L*                                     | —               |
+ * | J_TREND_KAPPA     | trend κ = 1 − exp(−1/τ) (domain.md S2; γ, L_max above)   | per step        |
+ * | J_FUNDING_RATE    | funding rate on the borrowed notional max(0, |P| − E)    | per year        |
+ * | J_LIQ_ESTIMATE    | 1 when a liquidity scheme observes the estimated depth   | —               |
+ * | J_PATH_RISK       | 1: accumulate drawdown and time under water (0: skip)    | —               |
  *
  * Schemes: SCHEME_WIDTH f64 per scheme: [kind, p1, p2, p3].
  *   instant: —; rate: p1 = η; ema: p1 = λ; vol: p1 = c, p2 = β;
- *   liquidity: p1 = λ_max; asymmetric: p1 = λ_up, p2 = λ_down.
+ *   liquidity: p1 = λ_max, p2 = LIQUIDITY_OBSERVES_*; asymmetric: p1 = λ_up, p2 = λ_down.
  *
  * Output: OUT_WIDTH f64 per (path, scheme), at ((path·nSchemes) + scheme)·OUT_WIDTH.
  * Trace: per traced path and step t = 1..T, TRACE_FIXED + 2·nSchemes f64:
@@ -80,7 +86,13 @@ export const J_E0 = 46;
 export const J_SEED = 47;
 export const J_STREAM = 48;
 export const J_MARKET_SOURCE = 49;
-export const JOB_LENGTH = 50;
+export const J_TARGET_SIGMA = 50;
+export const J_TARGET_CAP = 51;
+export const J_TREND_KAPPA = 52;
+export const J_FUNDING_RATE = 53;
+export const J_LIQ_ESTIMATE = 54;
+export const J_PATH_RISK = 55;
+export const JOB_LENGTH = 56;
 
 export const MARKET_GENERATED = 0; // regimes, diffusion and jumps drawn by the kernel
 export const MARKET_SUPPLIED = 1; // log-returns and regimes read from buffers (correlated legs, bootstrap)
@@ -88,6 +100,8 @@ export const MARKET_SUPPLIED = 1; // log-returns and regimes read from buffers (
 export const TARGET_SIGNAL = 0;
 export const TARGET_CONSTANT = 1;
 export const TARGET_SERIES = 2;
+export const TARGET_VOL = 3; // L* = min(cap, σ_target/σ̂_t), domain.md (S1)
+export const TARGET_TREND = 4; // L* = clip(m_t/(γσ̂_t²), ±L_max), domain.md (S2)
 
 export const COST_NONE = 0;
 export const COST_TRANSIENT = 1;
@@ -100,6 +114,9 @@ export const SCHEME_VOL = 3;
 export const SCHEME_LIQUIDITY = 4;
 export const SCHEME_ASYMMETRIC = 5;
 export const SCHEME_WIDTH = 4;
+/** The liquidity scheme's depth: estimated from σ̂ (what a trader sees, the default) or the hidden regime's. */
+export const LIQUIDITY_OBSERVES_ESTIMATE = 0;
+export const LIQUIDITY_OBSERVES_REGIME = 1;
 
 export const O_RUIN_STEP = 0; // 0 = survived, else the step t of ruin
 export const O_OPPORTUNITY = 1; // Σ (L*_{t−1} − P/E)·R
@@ -108,7 +125,10 @@ export const O_TURNOVER = 3; // Σ |n|/E⁻
 export const O_TRADED = 4; // Σ |n| (equity units)
 export const O_COST = 5; // Σ c (equity units)
 export const O_EQUITY = 6; // terminal equity, or equity at ruin
-export const OUT_WIDTH = 7;
+export const O_MAX_DRAWDOWN = 7; // max_t (1 − E_t / max_{s≤t} E_s), E₀ the first peak (0 when J_PATH_RISK = 0)
+export const O_UNDER_WATER = 8; // steps t with E_t below its running peak (0 when J_PATH_RISK = 0)
+export const O_FUNDING = 9; // Σ r_f·dt·max(0, |P/E| − 1): funding as a share of equity
+export const OUT_WIDTH = 10;
 
 export const TRACE_FIXED = 4;
 

@@ -1,11 +1,12 @@
 import {
-  J_COST_KIND, J_RESILIENCE, J_SQRT_Y, J_SQRT_VOLUME, J_RUIN_EQUITY, J_DT,
+  J_COST_KIND, J_RESILIENCE, J_SQRT_Y, J_SQRT_VOLUME, J_RUIN_EQUITY, J_DT, J_FUNDING_RATE, J_PATH_RISK,
   COST_NONE, COST_TRANSIENT, SCHEME_INSTANT, SCHEME_RATE, SCHEME_EMA, SCHEME_VOL, SCHEME_LIQUIDITY,
-  SCHEME_ASYMMETRIC,
+  SCHEME_ASYMMETRIC, LIQUIDITY_OBSERVES_REGIME,
 } from "./layout";
 import {
-  ARRAY_BYTES, M_RET, M_LSTAR_PREV, M_LSTAR, M_SIGHAT, M_LIQ, M_HALF_SPREAD, M_SIGMA, M_INV_DEPTH, M_HALF_INV_DEPTH,
-  S_E, S_P, S_D, S_ALIVE, S_RUIN, S_OPPORTUNITY, S_SLIPPAGE, S_TURNOVER, S_TRADED, S_COST,
+  ARRAY_BYTES, M_RET, M_LSTAR_PREV, M_LSTAR, M_SIGHAT, M_LIQ, M_LIQ_HAT, M_HALF_SPREAD, M_SIGMA, M_INV_DEPTH, M_HALF_INV_DEPTH,
+  S_E, S_P, S_D, S_ALIVE, S_RUIN, S_OPPORTUNITY, S_SLIPPAGE, S_TURNOVER, S_TRADED, S_COST, S_PEAK, S_MAX_DRAWDOWN,
+  S_UNDER_WATER, S_FUNDING,
 } from "./lane-block";
 import { par } from "./job-param";
 
@@ -15,9 +16,12 @@ const ONE = memory.data<f32>([1.0, 1.0, 1.0, 1.0]);
 // The loop's parameters as f32x4 splats in scratch memory: V8 would otherwise convert and
 // broadcast each one inside the loop, every iteration. The job's are written once per run
 // (schemeConstants); the scheme's p1, p2 and the step by paceSchemeLanes on entry.
-const K_P1 = 0, K_P2 = 1, K_STEP = 2, K_PSI = 3, K_RUIN_EQUITY = 4, K_SQRT_Y = 5, K_SQRT_DT = 6, K_VOLUME = 7;
+const K_P1 = 0, K_P2 = 1, K_STEP = 2, K_PSI = 3, K_RUIN_EQUITY = 4, K_SQRT_Y = 5, K_SQRT_DT = 6, K_VOLUME = 7, K_FUNDING = 8;
 /** Bytes of scratch the scheme loops need for their splats. */
-export const SCHEME_SPLATS_BYTES: usize = 8 << 4;
+export const SCHEME_SPLATS_BYTES: usize = 9 << 4;
+
+// What a loop does besides pacing (bits of its `extras`): charge funding, track drawdown and time under water.
+const EXTRA_FUNDING = 1, EXTRA_PATH_RISK = 2;
 
 // @ts-ignore: decorator
 @inline function putSplat(splats: usize, which: i32, value: f64): void {
@@ -28,21 +32,27 @@ export const SCHEME_SPLATS_BYTES: usize = 8 << 4;
   return v128.load(splats + (<usize>which << 4));
 }
 
-/** Writes the job's splats of the scheme loops (ψ, θE₀, Y, √dt, V) at `splats` (SCHEME_SPLATS_BYTES), once per run. */
+/** Writes the job's splats of the scheme loops (ψ, θE₀, Y, √dt, V, r_f·dt) at `splats` (SCHEME_SPLATS_BYTES), once per run. */
 export function schemeConstants(job: usize, splats: usize): void {
   putSplat(splats, K_PSI, par(job, J_RESILIENCE));
   putSplat(splats, K_RUIN_EQUITY, par(job, J_RUIN_EQUITY));
   putSplat(splats, K_SQRT_Y, par(job, J_SQRT_Y));
   putSplat(splats, K_SQRT_DT, Math.sqrt(par(job, J_DT)));
   putSplat(splats, K_VOLUME, par(job, J_SQRT_VOLUME));
+  putSplat(splats, K_FUNDING, par(job, J_FUNDING_RATE) * par(job, J_DT));
 }
 
 /**
  * One step of one pacing scheme on every lane of a block: RS-1 steps 4 (mark to market,
  * opportunity term (L*_{t−1} − P/E)·R, ruin when E⁻ ≤ θE₀), 8 (displacement decay D ← ψD)
  * and 9 (pace, trade n = L·E⁻ − P⁻, cost c = |n|·s/2 + n·D + n²/(2K), or the square-root law,
- * or none). Pacing rules: domain.md (P1) rate, (P2) ema, (P3) vol, (P4) liquidity, and
- * asymmetric. Four paths per f32x4 SIMD instruction; every parameter is rounded to f32.
+ * or none). Pacing rules: domain.md (P1) rate, (P2) ema, (P3) vol, (P4) liquidity (on the
+ * estimated depth, or the regime's when p2 = LIQUIDITY_OBSERVES_REGIME), and asymmetric. Four
+ * paths per f32x4 SIMD instruction; every parameter is rounded to f32.
+ *
+ * Funding (J_FUNDING_RATE > 0): at the mark to market, the borrowed notional of the step's
+ * holding is charged, E⁻ = E + P·R − r_f·dt·max(0, |P| − E), and its share of equity
+ * r_f·dt·max(0, |P/E| − 1) is summed. Path risk (J_PATH_RISK = 1): pathRiskLanes after the trade.
  *
  * Each rule is applied to the trade rather than to the leverage: with g = L*·E⁻ − P⁻ the trade
  * to the target, ℓ = P⁻/E⁻ and E⁻ > 0 on every trading lane, L = ℓ + ρ(L* − ℓ) trades
@@ -68,23 +78,46 @@ export function paceSchemeLanes(job: usize, scheme: usize, st: usize, mk: usize,
   else if (kind == SCHEME_RATE) pace = paceRate;
   else if (kind == SCHEME_EMA) pace = paceEma;
   else if (kind == SCHEME_VOL) pace = paceVol;
-  else if (kind == SCHEME_LIQUIDITY) pace = paceLiquidity;
+  else if (kind == SCHEME_LIQUIDITY) pace = <i32>load<f64>(scheme, 16) == LIQUIDITY_OBSERVES_REGIME ? paceLiquidityRegime : paceLiquidity;
   putSplat(splats, K_P1, load<f64>(scheme, 8));
   putSplat(splats, K_P2, load<f64>(scheme, 16));
   putSplat(splats, K_STEP, t);
-  pace(costKind, st, mk, splats);
+  const extras = (par(job, J_FUNDING_RATE) > 0 ? EXTRA_FUNDING : 0) | (par(job, J_PATH_RISK) != 0 ? EXTRA_PATH_RISK : 0);
+  pace(costKind, extras, st, mk, splats);
+  if (extras & EXTRA_PATH_RISK) pathRiskLanes(st);
 }
 
-type PaceLanes = (costKind: i32, st: usize, mk: usize, splats: usize) => void;
-function paceInstant(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_INSTANT, costKind, st, mk, splats); }
-function paceRate(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_RATE, costKind, st, mk, splats); }
-function paceEma(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_EMA, costKind, st, mk, splats); }
-function paceVol(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_VOL, costKind, st, mk, splats); }
-function paceLiquidity(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_LIQUIDITY, costKind, st, mk, splats); }
-function paceAsymmetric(costKind: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_ASYMMETRIC, costKind, st, mk, splats); }
+/**
+ * Path risk after the step's trade, on every lane (a ruined lane's equity stays at its marked
+ * ruin equity, below its peak): peak ← max(peak, E), drawdown ← max(drawdown, 1 − E/peak),
+ * under-water steps += [E < peak]. Its own pass over the lanes: inside the scheme loop it would
+ * add to a loop that is already short of registers.
+ */
+function pathRiskLanes(st: usize): void {
+  for (let o: usize = 0; o < <usize>ARRAY_BYTES; o += 16) {
+    const s = st + o;
+    const e = v128.load(s, S_E * ARRAY_BYTES);
+    const peak = f32x4.pmax(v128.load(s, S_PEAK * ARRAY_BYTES), e);
+    v128.store(s, peak, S_PEAK * ARRAY_BYTES);
+    const drawdown = f32x4.sub(v128.load(ONE), f32x4.div(e, peak));
+    v128.store(s, f32x4.pmax(v128.load(s, S_MAX_DRAWDOWN * ARRAY_BYTES), drawdown), S_MAX_DRAWDOWN * ARRAY_BYTES);
+    v128.store(s, f32x4.add(v128.load(s, S_UNDER_WATER * ARRAY_BYTES), v128.and(f32x4.lt(e, peak), v128.load(ONE))), S_UNDER_WATER * ARRAY_BYTES);
+  }
+}
+
+type PaceLanes = (costKind: i32, extras: i32, st: usize, mk: usize, splats: usize) => void;
+function paceInstant(costKind: i32, extras: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_INSTANT, costKind, extras, st, mk, splats); }
+function paceRate(costKind: i32, extras: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_RATE, costKind, extras, st, mk, splats); }
+function paceEma(costKind: i32, extras: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_EMA, costKind, extras, st, mk, splats); }
+function paceVol(costKind: i32, extras: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_VOL, costKind, extras, st, mk, splats); }
+function paceLiquidity(costKind: i32, extras: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_LIQUIDITY, costKind, extras, st, mk, splats); }
+// the kind code past the public ones marks the liquidity rule on the hidden regime's depth (M_LIQ, not M_LIQ_HAT)
+const LIQUIDITY_REGIME = 100;
+function paceLiquidityRegime(costKind: i32, extras: i32, st: usize, mk: usize, splats: usize): void { paceLanes(LIQUIDITY_REGIME, costKind, extras, st, mk, splats); }
+function paceAsymmetric(costKind: i32, extras: i32, st: usize, mk: usize, splats: usize): void { paceLanes(SCHEME_ASYMMETRIC, costKind, extras, st, mk, splats); }
 
 // @ts-ignore: decorator
-@inline function paceLanes(kind: i32, costKind: i32, st: usize, mk: usize, splats: usize): void {
+@inline function paceLanes(kind: i32, costKind: i32, extras: i32, st: usize, mk: usize, splats: usize): void {
   const zero = f32x4.splat(0.0);
   for (let o: usize = 0; o < <usize>ARRAY_BYTES; o += 16) {
     const s = st + o, m = mk + o;
@@ -94,9 +127,17 @@ function paceAsymmetric(costKind: i32, st: usize, mk: usize, splats: usize): voi
     const e = v128.load(s, S_E * ARRAY_BYTES), pos = v128.load(s, S_P * ARRAY_BYTES);
     const r = v128.and(v128.load(m, M_RET * ARRAY_BYTES), live);
     // 4. opportunity term, mark to market, ruin
-    const oc = f32x4.mul(f32x4.sub(v128.load(m, M_LSTAR_PREV * ARRAY_BYTES), f32x4.div(pos, e)), r);
+    const held = f32x4.div(pos, e);
+    const oc = f32x4.mul(f32x4.sub(v128.load(m, M_LSTAR_PREV * ARRAY_BYTES), held), r);
     v128.store(s, f32x4.add(v128.load(s, S_OPPORTUNITY * ARRAY_BYTES), v128.and(oc, live)), S_OPPORTUNITY * ARRAY_BYTES);
-    const eMinus = f32x4.add(e, f32x4.mul(pos, r));
+    let eMinus = f32x4.add(e, f32x4.mul(pos, r));
+    if (extras & EXTRA_FUNDING) {
+      const rate = splat(splats, K_FUNDING);
+      const charge = f32x4.mul(rate, f32x4.pmax(f32x4.sub(f32x4.abs(pos), e), zero));
+      const share = f32x4.mul(rate, f32x4.pmax(f32x4.sub(f32x4.abs(held), v128.load(ONE)), zero));
+      eMinus = f32x4.sub(eMinus, v128.and(charge, live));
+      v128.store(s, f32x4.add(v128.load(s, S_FUNDING * ARRAY_BYTES), v128.and(share, live)), S_FUNDING * ARRAY_BYTES);
+    }
     const pMinus = f32x4.mul(pos, f32x4.add(v128.load(ONE), r));
     const ruinNow = v128.and(live, f32x4.le(eMinus, splat(splats, K_RUIN_EQUITY)));
     const trading = v128.andnot(live, ruinNow);
@@ -114,7 +155,8 @@ function paceAsymmetric(costKind: i32, st: usize, mk: usize, splats: usize): voi
       let rate: v128;
       if (kind == SCHEME_EMA) rate = p1;
       else if (kind == SCHEME_VOL) rate = f32x4.div(p1, f32x4.add(v128.load(ONE), f32x4.mul(p2, v128.load(m, M_SIGHAT * ARRAY_BYTES))));
-      else if (kind == SCHEME_LIQUIDITY) rate = f32x4.mul(p1, f32x4.pmin(v128.load(ONE), v128.load(m, M_LIQ * ARRAY_BYTES)));
+      else if (kind == SCHEME_LIQUIDITY) rate = f32x4.mul(p1, v128.load(m, M_LIQ_HAT * ARRAY_BYTES)); // already ≤ 1
+      else if (kind == LIQUIDITY_REGIME) rate = f32x4.mul(p1, f32x4.pmin(v128.load(ONE), v128.load(m, M_LIQ * ARRAY_BYTES)));
       else rate = v128.bitselect(p2, p1, f32x4.lt(f32x4.abs(aim), f32x4.abs(pMinus)));
       trade = f32x4.mul(rate, gap);
     }

@@ -1,7 +1,8 @@
 import {
   J_STEPS, J_REGIMES, J_INIT_REGIME, J_JUMP_PROB, J_JUMP_MEAN, J_JUMP_SD, J_ALPHA_MEAN, J_ALPHA_SD, J_SIGNAL_NOISE,
   J_GAMMA, J_LMAX, J_INIT_VAR, J_TARGET_KIND, J_TARGET_CONST, J_E0, J_SEED, J_STREAM, J_MARKET_SOURCE,
-  MARKET_SUPPLIED, TARGET_SIGNAL, TARGET_SERIES, OUT_WIDTH, TRACE_FIXED,
+  J_TARGET_SIGMA, J_TARGET_CAP, J_LIQ_ESTIMATE, MARKET_SUPPLIED, TARGET_SIGNAL, TARGET_SERIES, TARGET_VOL, TARGET_TREND,
+  OUT_WIDTH, O_EQUITY, O_MAX_DRAWDOWN, O_UNDER_WATER, O_FUNDING, TRACE_FIXED,
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
 import { drawStepLanes } from "./draw-step-lanes";
@@ -11,7 +12,8 @@ import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./a
 import { paceSchemeLanes, schemeConstants, SCHEME_SPLATS_BYTES } from "./pace-scheme-lanes";
 import { regimeTable, setRegime, REGIME_TABLE_BYTES } from "./regime-lanes";
 import {
-  LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_ALIVE, M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_SIGHAT, M_JUMP,
+  LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_E, S_ALIVE, S_PEAK, S_MAX_DRAWDOWN, S_UNDER_WATER, S_FUNDING,
+  M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_SIGHAT, M_JUMP, M_TREND,
 } from "./lane-block";
 import { par } from "./job-param";
 
@@ -68,6 +70,7 @@ export function simulatePacing(
   const seed = <u32>par(job, J_SEED), stream = <u32>par(job, J_STREAM);
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
   const supplied = <i32>par(job, J_MARKET_SOURCE) == MARKET_SUPPLIED;
+  const liqEstimate = par(job, J_LIQ_ESTIMATE) != 0;
 
   const table = scratch;
   regimeTable(job, nRegimes, table);
@@ -92,17 +95,20 @@ export function simulatePacing(
       let lstar = targetConst;
       if (targetKind == TARGET_SIGNAL) lstar = clip((f + noise * eps) / (gamma * sig2), -lmax, lmax);
       else if (targetKind == TARGET_SERIES) lstar = load<f64>(series);
+      else if (targetKind == TARGET_VOL) lstar = Math.min(par(job, J_TARGET_SIGMA) / Math.sqrt(sig2), par(job, J_TARGET_CAP));
+      else if (targetKind == TARGET_TREND) lstar = 0.0; // m₀ = 0
       store<f32>(lane(mk, M_F, l), <f32>f);
       store<f32>(lane(mk, M_SIG2, l), <f32>sig2);
       store<f32>(lane(mk, M_LSTAR, l), <f32>lstar);
       store<f32>(lane(mk, M_LOGP, l), 0.0);
+      store<f32>(lane(mk, M_TREND, l), 0.0);
       setRegime(mk, l, <i32>par(job, J_INIT_REGIME), table);
       if (!supplied) startEventLane(job, nRegimes, <i32>par(job, J_INIT_REGIME), logNoJump, rng, mk, l);
     }
     for (let s = 0; s < nSchemes; s++) {
       const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2);
       for (let a = 0; a < SCHEME_ARRAYS; a++) {
-        for (let l = 0; l < LANES; l++) store<f32>(lane(base, a, l), a == 0 ? <f32>e0 : 0.0); // equity E₀, everything else 0
+        for (let l = 0; l < LANES; l++) store<f32>(lane(base, a, l), a == S_E || a == S_PEAK ? <f32>e0 : 0.0); // equity and its peak E₀, everything else 0
       }
       for (let l = 0; l < LANES; l++) store<i32>(lane(base, S_ALIVE, l), -1); // alive: all-ones mask
     }
@@ -127,7 +133,7 @@ export function simulatePacing(
         advanceEventLanes(job, nRegimes, logNoJump, jumpMean, jumpSd, rng, zig, table, mk);
       }
       // 3., 5., 6., 7. returns, volatility estimate, alpha, signal and target
-      advanceMarketLanes(mk, constants, supplied, targetKind, series, t);
+      advanceMarketLanes(mk, constants, supplied, targetKind, series, t, liqEstimate);
       // 4., 8., 9. every scheme: mark to market, ruin, pace, trade
       for (let s = 0; s < nSchemes; s++) {
         paceSchemeLanes(job, schemes + ((<usize>(s * 4)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2), mk, <f64>t, splats);
@@ -151,13 +157,16 @@ export function simulatePacing(
     }
 
     // Outputs, (path, scheme, metric) order: scheme arrays 4..9 are the metrics O_RUIN_STEP..O_COST,
-    // then the terminal (or ruin) equity.
+    // then the terminal (or ruin) equity, the maximum drawdown, the steps under water and the funding.
     for (let l = 0; l < count; l++) {
       for (let s = 0; s < nSchemes; s++) {
         const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2);
         const o = out + ((<usize>(((first + l) * nSchemes + s) * OUT_WIDTH)) << 3);
-        for (let m = 0; m < OUT_WIDTH - 1; m++) store<f64>(o + (<usize>m << 3), <f64>load<f32>(lane(base, 4 + m, l)));
-        store<f64>(o + (<usize>(OUT_WIDTH - 1) << 3), <f64>load<f32>(lane(base, 0, l)));
+        for (let m = 0; m < O_EQUITY; m++) store<f64>(o + (<usize>m << 3), <f64>load<f32>(lane(base, 4 + m, l)));
+        store<f64>(o + (<usize>O_EQUITY << 3), <f64>load<f32>(lane(base, S_E, l)));
+        store<f64>(o + (<usize>O_MAX_DRAWDOWN << 3), <f64>load<f32>(lane(base, S_MAX_DRAWDOWN, l)));
+        store<f64>(o + (<usize>O_UNDER_WATER << 3), <f64>load<f32>(lane(base, S_UNDER_WATER, l)));
+        store<f64>(o + (<usize>O_FUNDING << 3), <f64>load<f32>(lane(base, S_FUNDING, l)));
       }
     }
   }

@@ -45,6 +45,7 @@ export const COMMANDS: readonly Subcommand[] = [
   { name: "worker", summary: "process shard jobs from the queue until stopped", load: () => import("../../scripts/worker.ts").then((m) => m.main) },
   { name: "bench", summary: "RS-1 benchmark: WASM (1 and all workers) against the TypeScript twin", load: () => import("./bench-command.ts").then((m) => m.main), help: BENCH_HELP },
   { name: "schema", summary: "print the JSON Schema of a pacing scenario", load: () => import("../../scripts/print-schema.ts").then((m) => m.main) },
+  { name: "strategy", summary: "study: RS-1's market and book with a vol-targeting, trend-following or signal book as the target", load: () => import("../../studies/strategy-pacing.ts").then((m) => m.main) },
   { name: "rs3", summary: "study RS-3: synthetic ratio instruments on real data", load: () => import("../../studies/rs3-synthetic-real-data.ts").then((m) => m.main) },
   { name: "instrument", summary: "study: any synthetic instrument from its file — sized, capped, rebalanced, pyramided, paced", load: () => import("../../studies/synthetic-instrument.ts").then((m) => m.main) },
   { name: "ratio-vol", summary: "study: where the delta-method ratio volatility (G3) can be trusted", load: () => import("../../studies/ratio-vol-linearization.ts").then((m) => m.main) },

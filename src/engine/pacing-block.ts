@@ -7,7 +7,7 @@ import * as L from "../../assembly/pacing/layout.ts";
 import { Kernel } from "../wasm/kernel.ts";
 import { zigguratTables } from "../random/ziggurat-tables.ts";
 import { simulatePacingReference } from "../pacing/simulate-pacing.reference.ts";
-import type { PacingJob } from "../scenario/encode-job.ts";
+import { blockHorizon, type PacingJob } from "../scenario/encode-job.ts";
 import { fillSuppliedMarket } from "../market/supplied-market.ts";
 import { summarizeBlock, type BlockSummary } from "./block-summary.ts";
 
@@ -38,7 +38,7 @@ export interface PacingBlockRunner {
  */
 export function simulateBlockSummary(runner: PacingBlockRunner, job: PacingJob, baseline: number, task: BlockRequest & { blockIndex: number }): { summary: BlockSummary; trace: Float64Array } {
   const { out, trace } = runner.run(task);
-  return { summary: summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, job.nSchemes, baseline, job.params[L.J_E0]), trace };
+  return { summary: summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, job.nSchemes, baseline, job.params[L.J_E0], blockHorizon(job)), trace };
 }
 
 /** Trace values per path: T steps × (TRACE_FIXED + 2·nSchemes). */

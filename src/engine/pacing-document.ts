@@ -6,7 +6,8 @@
  */
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import type { PacingRun } from "./run-pacing.ts";
-import { pacingResults, METRICS, type PacingResults } from "./pacing-results.ts";
+import { pacingResults, perPath, METRICS, PATH_RISK_METRICS, type PacingResults } from "./pacing-results.ts";
+import { drawdownQuantiles, type DrawdownQuantiles } from "./path-risk-results.ts";
 import { leverageAroundSwitch, equityFan, type LeverageWindow, type EquityFan } from "./pacing-trace.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 
@@ -18,7 +19,7 @@ export interface PacingDocument extends PacingResults {
   horizon_years: number;
   config: Scenario;
   provenance: { git_revision: string; engine: string; block_paths: number; traced_paths: number };
-  plots: { leverage_around_switch: LeverageWindow | null; equity_fan: EquityFan | null };
+  plots: { leverage_around_switch: LeverageWindow | null; equity_fan: EquityFan | null; drawdown?: DrawdownQuantiles | null };
   /** wall-clock facts of this run (date, seconds, workers): everything that differs between two runs of one seed */
   timing: Record<string, number | string>;
 }
@@ -39,20 +40,26 @@ export function pacingDocument(scenario: Scenario, run: PacingRun, ctx: Document
     ...results,
     config: scenario,
     provenance: { git_revision: ctx.gitRevision, engine: run.timing.engine, block_paths: ctx.blockPaths, traced_paths: run.tracePaths },
-    plots: { leverage_around_switch: leverageAroundSwitch(run), equity_fan: equityFan(run) },
+    plots: {
+      leverage_around_switch: leverageAroundSwitch(run), equity_fan: equityFan(run),
+      drawdown: drawdownQuantiles(run.job.schemeNames.map((_, s) => perPath(run.blocks, "maxDrawdown", s)), run.job.schemeNames),
+    },
     timing: { date: ctx.date, simulation_seconds: run.timing.simulation_seconds, worker_startup_seconds: run.timing.worker_startup_seconds, workers: run.timing.workers, ...ctx.timing },
   };
 }
 
-/** `scheme,metric,estimate,lo,hi` rows, then the paired differences. */
+/** `scheme,metric,estimate,lo,hi,kind` rows: the RS-1 and path-risk outputs, the ruin probability by year (`ruin_by_year_<year>`), then the paired differences. */
 export function pacingCsv(doc: PacingResults): string {
   const cell = (v: number | null) => (v === null ? "" : v === -Infinity ? "-inf" : String(v));
   const rows = ["scheme,metric,estimate,lo,hi,kind"];
   for (const [name, r] of Object.entries(doc.schemes)) {
-    for (const m of METRICS) {
+    for (const m of [...METRICS, ...PATH_RISK_METRICS]) {
       const e: Estimate = r[m];
       rows.push([name, m, cell(e.estimate), cell(e.lo), cell(e.hi), "estimate"].join(","));
     }
+    doc.ruin_by_year.schemes[name]?.forEach((e, y) => {
+      rows.push([name, `ruin_by_year_${doc.ruin_by_year.years[y]}`, cell(e.estimate), cell(e.lo), cell(e.hi), "estimate"].join(","));
+    });
   }
   for (const [name, diffs] of Object.entries(doc.paired_differences.schemes)) {
     for (const [m, d] of Object.entries(diffs)) {

@@ -4,26 +4,26 @@
  * the paired differences against the baseline scheme beside the unpaired ones.
  */
 import { emptyStats, mergeSchemeStats, type BlockSummary, type SchemeBlockStats } from "./block-summary.ts";
-import { standardError, type Moments } from "../metrics/running-moments.ts";
-import { meanInterval, wilsonInterval, ratioInterval, medianInterval, Z95, type Estimate } from "../metrics/intervals.ts";
+import { standardError } from "../metrics/running-moments.ts";
+import { meanInterval, wilsonInterval, ratioInterval, medianInterval, type Estimate } from "../metrics/intervals.ts";
+import { momentDifference as difference, type Difference } from "./difference.ts";
+import { pathRiskResults, pathRiskDifferences, ruinByYear, proportionSe, type PathRiskMetric, type RuinByYear } from "./path-risk-results.ts";
 
+export type { Difference } from "./difference.ts";
+export { PATH_RISK_METRICS } from "./path-risk-results.ts";
+
+/** The RS-1 outputs (reference-scenarios.md); PATH_RISK_METRICS are reported beside them. */
 export const METRICS = [
   "ruin_probability", "opportunity_cost", "slippage", "slippage_bps", "turnover",
   "terminal_log_growth_mean_survivors", "terminal_log_growth_median",
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
-export type SchemeResult = Record<Metric, Estimate> & { paths: number; ruined: number; survivors: number };
-
-/** A difference scheme − baseline: the estimate, its paired interval and the unpaired one. */
-export interface Difference {
-  estimate: number | null;
-  paired: { lo: number | null; hi: number | null };
-  unpaired: { lo: number | null; hi: number | null };
-}
+export type SchemeResult = Record<Metric | PathRiskMetric, Estimate> & { paths: number; ruined: number; survivors: number };
 
 export interface PacingResults {
   schemes: Record<string, SchemeResult>;
+  ruin_by_year: RuinByYear;
   paired_differences: { baseline: string; note: string; schemes: Record<string, Record<string, Difference>> };
 }
 
@@ -56,6 +56,7 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
       turnover: meanInterval(f.turnover, 1 / years),
       terminal_log_growth_mean_survivors: meanInterval(f.survivorLogGrowth, 1 / years),
       terminal_log_growth_median: medianInterval(growth, 1 / years),
+      ...pathRiskResults(f, perPath(blocks, "maxDrawdown", s), perPath(blocks, "terminalReturn", s), years),
     };
   });
 
@@ -70,37 +71,36 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
       slippage: difference(f.paired.slippage, standardError(f.slippage), standardError(base.slippage), 1 / years),
       turnover: difference(f.paired.turnover, standardError(f.turnover), standardError(base.turnover), 1 / years),
       terminal_log_growth: difference(f.paired.logGrowth, NaN, NaN, 1 / years),
+      ...pathRiskDifferences(f, base, {
+        maxDrawdown: perPath(blocks, "maxDrawdown", s), baseMaxDrawdown: perPath(blocks, "maxDrawdown", baseline),
+        terminalReturn: perPath(blocks, "terminalReturn", s), baseTerminalReturn: perPath(blocks, "terminalReturn", baseline),
+      }, paths, years),
     };
   });
   return {
     schemes,
+    ruin_by_year: ruinByYear(folded, schemeNames, paths, years),
     paired_differences: {
       baseline: schemeNames[baseline],
       note: "scheme minus baseline on common random numbers; 'paired' is the interval of the per-path difference, "
-        + "'unpaired' what independent runs would give (√(se_a² + se_b²)); terminal_log_growth is over paths where both equities stay > 0, per year",
+        + "'unpaired' what independent runs would give (√(se_a² + se_b²)); terminal_log_growth is over paths where both equities stay > 0, per year; "
+        + "quantile differences (max_drawdown_*) by Bahadur's representation, cvar5_terminal_return by its influence function",
       schemes: diffs,
     },
   };
+}
+
+/** Scheme s's per-path values of `key` over every block, in path order (empty when not tracked). */
+export function perPath(blocks: BlockSummary[], key: "maxDrawdown" | "terminalReturn", s: number): Float64Array {
+  if (blocks.length === 1) return blocks[0][key][s];
+  const out = new Float64Array(blocks.reduce((a, b) => a + b[key][s].length, 0));
+  let at = 0;
+  for (const b of blocks) { out.set(b[key][s], at); at += b[key][s].length; }
+  return out;
 }
 
 function foldScheme(stats: SchemeBlockStats[]): SchemeBlockStats {
   return stats.reduce(mergeSchemeStats, emptyStats());
 }
 
-function proportionSe(k: number, n: number): number {
-  const p = k / n;
-  return Math.sqrt((p * (1 - p)) / n);
-}
 
-function difference(paired: Moments, seA: number, seB: number, scale: number): Difference {
-  if (paired.n === 0) return { estimate: null, paired: { lo: null, hi: null }, unpaired: { lo: null, hi: null } };
-  const est = paired.mean;
-  const hp = paired.n > 1 ? Z95 * standardError(paired) : NaN;
-  const hu = Z95 * Math.sqrt(seA * seA + seB * seB);
-  const bound = (x: number) => (Number.isFinite(x) ? x * scale : null);
-  return {
-    estimate: est * scale,
-    paired: { lo: bound(est - hp), hi: bound(est + hp) },
-    unpaired: { lo: bound(est - hu), hi: bound(est + hu) },
-  };
-}

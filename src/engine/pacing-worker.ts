@@ -6,6 +6,7 @@ import { parentPort } from "node:worker_threads";
 import { createPacingRunner, simulateBlockSummary, type Engine, type PacingBlockRunner } from "./pacing-block.ts";
 import type { PacingJob } from "../scenario/encode-job.ts";
 import type { BlockTask } from "./block-plan.ts";
+import { PER_PATH } from "./block-summary.ts";
 
 export interface WorkerInit { kind: "init"; engine: Engine; module: WebAssembly.Module; job: PacingJob; baseline: number }
 export interface WorkerTask { kind: "task"; task: BlockTask }
@@ -22,7 +23,7 @@ parentPort!.on("message", (msg: WorkerInit | WorkerTask) => {
       return;
     }
     const { summary, trace } = simulateBlockSummary(runner!, init!.job, init!.baseline, msg.task);
-    parentPort!.postMessage({ kind: "done", summary, trace }, [trace.buffer, ...summary.logGrowth.map((g) => g.buffer)]);
+    parentPort!.postMessage({ kind: "done", summary, trace }, [trace.buffer, ...PER_PATH.flatMap((k) => summary[k].map((g) => g.buffer))]);
   } catch (error) {
     parentPort!.postMessage({ kind: "error", message: error instanceof Error ? error.message : String(error) });
   }

@@ -4,7 +4,8 @@
  *
  * What grows with the run (everything else is per block and small):
  * - per-path values kept to the end for the quantiles (block-fold.ts): paths × schemes ×
- *   PER_PATH_F64_PER_SCHEME doubles — today the terminal log growth (the median);
+ *   PER_PATH_F64_PER_SCHEME doubles — the terminal log growth (its median), the maximum drawdown
+ *   (its median and p95) and the terminal return (its CVaR);
  * - the trace of the first paths (the plots): tracePaths × T × (TRACE_FIXED + 2·schemes)
  *   doubles, held in WASM memory by the worker that runs block 0 and again in JS.
  */
@@ -16,7 +17,7 @@ import { UsageError } from "../errors.ts";
  * Per-path f64 values each scheme keeps for the whole run. Raise it here when a per-path
  * quantile is added (a drawdown median, a CVaR): the memory check follows.
  */
-export const PER_PATH_F64_PER_SCHEME = 1;
+export const PER_PATH_F64_PER_SCHEME = 3;
 
 /** Largest per-path store a run may plan to hold, bytes (2 GiB). */
 export const MAX_PER_PATH_BYTES = 2 * 1024 ** 3;

@@ -13,6 +13,7 @@ import { runOnWorkers, type BlockSink } from "./worker-pool.ts";
 import { BlockFold } from "./block-fold.ts";
 import { loadKernelModule } from "../wasm/load-kernel-module.ts";
 import { fail } from "../errors.ts";
+import { J_PATH_RISK } from "../../assembly/pacing/layout.ts";
 
 export interface RunOptions {
   /** worker threads; 1 runs in this thread. Default: all cores. */
@@ -30,6 +31,11 @@ export interface RunOptions {
   keepBlocks?: boolean;
   /** called as blocks complete, with the paths done so far and the total */
   onProgress?: (pathsDone: number, pathsTotal: number) => void;
+  /**
+   * accumulate the path-risk metrics in the kernel (maximum drawdown, time under water); default
+   * true. Off only to measure their cost (bench): their estimates are then null.
+   */
+  pathRisk?: boolean;
 }
 
 export interface PacingRun {
@@ -53,6 +59,7 @@ export async function runPacing(scenario: Scenario, options: RunOptions = {}): P
   }
   const engine = options.engine ?? "wasm";
   const job = encodeJob(scenario);
+  if (options.pathRisk === false) job.params[J_PATH_RISK] = 0;
   const baseline = baselineIndex(scenario, job);
   const tracePaths = Math.min(options.tracePaths ?? 0, scenario.paths, options.blockPaths ?? DEFAULT_BLOCK_PATHS);
   let tasks = planBlocks(scenario.paths, options.blockPaths, tracePaths);

@@ -32,7 +32,9 @@ export function wilsonInterval(k: number, n: number): Estimate {
   const p = k / n, z2 = Z95 * Z95;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (Z95 / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { estimate: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+  // the interval always holds p (exactly 0 at k = 0 and 1 at k = n); rounding alone could put
+  // centre − half a few ulps above 0 when k = 0
+  return { estimate: p, lo: Math.min(p, Math.max(0, centre - half)), hi: Math.max(p, Math.min(1, centre + half)) };
 }
 
 /**

@@ -21,10 +21,13 @@ import { geometricGap, logMissOf } from "../random/geometric-gap.ts";
 import { singleZigguratTable } from "../random/ziggurat-tables.ts";
 import { normalDraw, normalFromWord, normalAfterRejection } from "../random/normal-draw.ts";
 import { expm1Single } from "../math/expm1-single.ts";
+import { logSingle } from "../math/log-single.ts";
 
 // Copied once into module constants: property reads through the module namespace are slow in the hot loop.
 const {
   COST_NONE, COST_TRANSIENT, J_ALPHA_MEAN, J_ALPHA_PHI, J_ALPHA_SD, J_COST_KIND, J_DEPTH, J_DT, J_E0, J_EWMA_DECAY, J_GAMMA, J_INIT_REGIME, J_INIT_VAR, J_JUMP_COMP, J_JUMP_MEAN, J_JUMP_PROB, J_JUMP_SD, J_LMAX, J_MARKET_SOURCE, J_REGIMES, J_RESILIENCE, J_RUIN_EQUITY, J_SEED, J_SIGMA, J_SIGNAL_NOISE, J_SPREAD, J_SQRT_VOLUME, J_SQRT_Y, J_STEPS, J_STREAM, J_TARGET_CONST, J_TARGET_KIND, J_THINNING, J_TRANSITION, MARKET_SUPPLIED, MAX_REGIMES, OUT_WIDTH, O_COST, O_EQUITY, O_OPPORTUNITY, O_RUIN_STEP, O_SLIPPAGE, O_TRADED, O_TURNOVER, SCHEME_EMA, SCHEME_INSTANT, SCHEME_LIQUIDITY, SCHEME_RATE, SCHEME_VOL, SCHEME_WIDTH, TARGET_SERIES, TARGET_SIGNAL, TRACE_FIXED, W_ALPHA, W_DIFFUSION, W_SIGNAL, WORDS_PER_STEP, NEVER_STEPS,
+  J_TARGET_SIGMA, J_TARGET_CAP, J_TREND_KAPPA, J_FUNDING_RATE, J_LIQ_ESTIMATE, J_PATH_RISK, TARGET_VOL, TARGET_TREND,
+  O_MAX_DRAWDOWN, O_UNDER_WATER, O_FUNDING, LIQUIDITY_OBSERVES_REGIME,
 } = layout;
 
 export function simulatePacingReference(
@@ -46,7 +49,10 @@ export function simulatePacingReference(
     alphaMean: f(alphaMean), phi: f(phi), alphaInnov: f(alphaSd * Math.sqrt(1 - phi * phi)), noise: f(noise),
     gamma: f(gamma), lmax: f(lmax), resilience: f(job[J_RESILIENCE]),
     ruinEquity: f(job[J_RUIN_EQUITY]), sqrtY: f(job[J_SQRT_Y]), volume: f(job[J_SQRT_VOLUME]),
+    invDt: f(1 / dt), kappa: f(job[J_TREND_KAPPA]), sigmaTarget: f(job[J_TARGET_SIGMA]), cap: f(job[J_TARGET_CAP]),
+    sigma0Sq: f(sigma0 * sigma0), halfThinning: f(0.5 * thinning), funding: f(job[J_FUNDING_RATE] * dt),
   };
+  const funding = job[J_FUNDING_RATE] > 0, pathRisk = job[J_PATH_RISK] !== 0, liqEstimate = job[J_LIQ_ESTIMATE] !== 0;
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
   // the regime table (regime-lanes.ts): computed in f64, rounded to f32
   const regimeSigma: number[] = [], regimeLiquidity: number[] = [], regimeHalfSpread: number[] = [];
@@ -82,25 +88,28 @@ export function simulatePacingReference(
   };
   const scheme = Array.from({ length: nSchemes }, (_, s) => ({
     kind: schemes[s * SCHEME_WIDTH], p1: f(schemes[s * SCHEME_WIDTH + 1]), p2: f(schemes[s * SCHEME_WIDTH + 2]),
+    observesRegime: schemes[s * SCHEME_WIDTH + 2] === LIQUIDITY_OBSERVES_REGIME,
   }));
 
   const words = new Uint32Array(WORDS_PER_STEP);
   // per scheme: state and accumulators, f32 like the kernel's (stores round)
-  const E = new Float32Array(nSchemes), P = new Float32Array(nSchemes), D = new Float32Array(nSchemes);
+  const E = new Float32Array(nSchemes), P = new Float32Array(nSchemes), D = new Float32Array(nSchemes), peak = new Float32Array(nSchemes);
   const acc = new Float32Array(nSchemes * OUT_WIDTH);
   const alive = new Uint8Array(nSchemes);
 
   for (let p = 0; p < nPaths; p++) {
     rng.seed(job[J_SEED], job[J_STREAM], firstPath + p);
-    E.fill(e0); P.fill(0); D.fill(0); alive.fill(1); acc.fill(0);
+    E.fill(e0); P.fill(0); D.fill(0); alive.fill(1); acc.fill(0); peak.fill(e0);
     let regime = job[J_INIT_REGIME];
     // the initial state in f64, rounded once
     const f0 = alphaMean + alphaSd * normalDraw(rng, zig);
     const eps0 = normalDraw(rng, zig);
     const sig0 = job[J_INIT_VAR];
     let lstar = f(targetKind === TARGET_SIGNAL ? clip((f0 + noise * eps0) / (gamma * sig0), -lmax, lmax)
-      : targetKind === TARGET_SERIES ? series[0] : job[J_TARGET_CONST]);
-    let alpha = f(f0), sig2 = f(sig0), logPrice = 0;
+      : targetKind === TARGET_SERIES ? series[0]
+      : targetKind === TARGET_VOL ? Math.min(job[J_TARGET_SIGMA] / Math.sqrt(sig0), job[J_TARGET_CAP])
+      : targetKind === TARGET_TREND ? 0 : job[J_TARGET_CONST]);
+    let alpha = f(f0), sig2 = f(sig0), logPrice = 0, trend = 0;
     let regimeLeft = NEVER_STEPS, jumpLeft = NEVER_STEPS;
     if (!supplied) {
       regimeLeft = geometricGap(rng, logStay(regime), NEVER_STEPS);
@@ -140,8 +149,15 @@ export function simulatePacingReference(
       for (let s = 0; s < nSchemes; s++) {
         if (!alive[s]) continue;
         const o = s * OUT_WIDTH;
-        acc[o + O_OPPORTUNITY] += f(f(lstar - f(P[s] / E[s])) * ret);
-        E[s] += f(P[s] * ret);
+        const held = f(P[s] / E[s]);
+        acc[o + O_OPPORTUNITY] += f(f(lstar - held) * ret);
+        let eMinus = f(E[s] + f(P[s] * ret));
+        if (funding) {
+          // the borrowed notional of the step's holding, max(0, |P| − E), pays r_f·dt (the kernel's pace-scheme-lanes.ts)
+          eMinus = f(eMinus - f(c.funding * Math.max(f(Math.abs(P[s]) - E[s]), 0)));
+          acc[o + O_FUNDING] += f(c.funding * Math.max(f(Math.abs(held) - 1), 0));
+        }
+        E[s] = eMinus;
         P[s] *= f(1 + ret);
         if (E[s] <= c.ruinEquity) {
           alive[s] = 0;
@@ -153,14 +169,21 @@ export function simulatePacingReference(
       alpha = f(f(c.alphaMean + f(c.phi * f(alpha - c.alphaMean))) + f(c.alphaInnov * zAlpha));
       if (targetKind === TARGET_SIGNAL) lstar = clip(f(f(alpha + f(c.noise * zSignal)) / f(c.gamma * sig2)), -c.lmax, c.lmax);
       else if (targetKind === TARGET_SERIES) lstar = f(series[t]);
+      else if (targetKind === TARGET_VOL) lstar = Math.min(f(c.sigmaTarget / f(Math.sqrt(sig2))), c.cap);
+      else if (targetKind === TARGET_TREND) {
+        trend = f(trend + f(c.kappa * f(f(x * c.invDt) - trend)));
+        lstar = clip(f(trend / f(c.gamma * sig2)), -c.lmax, c.lmax);
+      }
       const sigma = regimeSigma[regime], liquidity = regimeLiquidity[regime];
       const invK = regimeInvDepth[regime], halfInvK = regimeHalfInvDepth[regime], halfSpread = regimeHalfSpread[regime];
       const sigHat = f(Math.sqrt(sig2));
+      // the depth a trader can infer from σ̂, relative to calm: min(1, (σ₀/σ̂)^α) (the kernel's advance-market-lanes.ts)
+      const liqHat = liqEstimate ? Math.min(f(expm1Single(f(c.halfThinning * logSingle(f(c.sigma0Sq / sig2)))) + 1), 1) : 0;
 
       for (let s = 0; s < nSchemes; s++) {
         D[s] *= c.resilience;
         if (!alive[s]) continue;
-        const { kind, p1, p2 } = scheme[s];
+        const { kind, p1, p2, observesRegime } = scheme[s];
         const eMinus = E[s];
         const invE = f(1 / eMinus);
         // each rule scales or clips the trade to the target (the kernel's pace-scheme-lanes.ts)
@@ -174,7 +197,7 @@ export function simulatePacingReference(
         } else {
           const rate = kind === SCHEME_EMA ? p1
             : kind === SCHEME_VOL ? f(p1 / f(1 + f(p2 * sigHat)))
-            : kind === SCHEME_LIQUIDITY ? f(p1 * Math.min(1, liquidity))
+            : kind === SCHEME_LIQUIDITY ? f(p1 * (observesRegime ? Math.min(1, liquidity) : liqHat))
             : Math.abs(aim) < Math.abs(P[s]) ? p2 : p1;
           n = f(rate * gap);
         }
@@ -194,6 +217,15 @@ export function simulatePacingReference(
         acc[o + O_TURNOVER] += f(absN * invE);
         acc[o + O_TRADED] += absN;
         acc[o + O_COST] += cost;
+      }
+      if (pathRisk) {
+        // on every scheme, ruined or not: a ruined one stays at its marked ruin equity, under water
+        for (let s = 0; s < nSchemes; s++) {
+          const o = s * OUT_WIDTH;
+          peak[s] = Math.max(peak[s], E[s]);
+          acc[o + O_MAX_DRAWDOWN] = Math.max(acc[o + O_MAX_DRAWDOWN], f(1 - f(E[s] / peak[s])));
+          if (E[s] < peak[s]) acc[o + O_UNDER_WATER] += 1;
+        }
       }
 
       if (p < nTrace) {

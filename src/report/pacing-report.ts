@@ -1,19 +1,31 @@
 /**
  * The HTML report of a pacing run, rebuilt from its results document alone (so reports
- * can be regenerated without re-running): metrics with interval whiskers, the opportunity
- * cost / ruin / slippage frontier, leverage around a switch into stress, equity fan charts,
- * and paired against unpaired intervals of the differences to the baseline.
+ * can be regenerated without re-running): metrics with interval whiskers, the frontier
+ * (opportunity cost or a path-risk measure against ruin, slippage as marker size; the axes are
+ * selectable), leverage around a switch into stress, equity fan charts, the drawdown
+ * distribution, ruin by year, and the paired differences to the baseline (forest plot and table).
  */
 import type { PacingDocument } from "../engine/pacing-document.ts";
-import { METRICS } from "../engine/pacing-results.ts";
+import { METRICS, PATH_RISK_METRICS } from "../engine/pacing-results.ts";
 import { plotlyHtml, type Figure, type ReportPage } from "./plotly-html.ts";
 import { configurationSummary, dateFact, runTimeFact } from "./report-facts.ts";
+import { drawdownFigure, ruinByYearFigure, forestFigure, pairedTableFigure } from "./path-risk-figures.ts";
 
 const UNITS: Record<string, string> = {
   ruin_probability: "share of paths", opportunity_cost: "per year", slippage: "share of equity per year",
   slippage_bps: "bps of traded notional", turnover: "× equity per year",
   terminal_log_growth_mean_survivors: "log growth per year", terminal_log_growth_median: "log growth per year",
+  max_drawdown_median: "share of the running peak", max_drawdown_p95: "share of the running peak",
+  cvar5_terminal_return: "mean of the worst 5% of E_T/E₀ − 1", time_under_water: "share of steps", funding: "share of equity per year",
 };
+
+type Shown = (typeof METRICS)[number] | (typeof PATH_RISK_METRICS)[number];
+
+/** The outputs a document holds: RS-1's, then the path-risk ones it has estimates for (older documents have none). */
+function shownMetrics(doc: PacingDocument, names: string[]): Shown[] {
+  const risk = PATH_RISK_METRICS.filter((m) => names.some((n) => doc.schemes[n][m]?.estimate != null));
+  return [...METRICS, ...risk];
+}
 
 /** The RS-1 report as one standalone HTML string (plotly inlined, fully offline). */
 export function pacingReportHtml(doc: PacingDocument): string {
@@ -33,17 +45,21 @@ export function pacingReportPage(doc: PacingDocument): ReportPage {
       "simulation time (s)": typeof doc.timing.simulation_seconds === "number" ? doc.timing.simulation_seconds.toFixed(3) : "?", workers: doc.timing.workers ?? "?",
     },
     notes: [
-      "Every estimate is shown with its 95% interval (Wilson for the ruin probability, delta method for slippage in bps, order statistics for the median, normal for means).",
+      "Every estimate is shown with its 95% interval (Wilson for the ruin probability, delta method for slippage in bps, order statistics for medians and the drawdown's 95th percentile, the influence function for the CVaR, normal for means).",
       `All schemes run on the same market paths (common random numbers); differences to "${doc.paired_differences.baseline}" are therefore paired.`,
     ],
-    figures: [metricsFigure(doc, names), frontierFigure(doc, names), leverageFigure(doc), fanFigure(doc), pairedFigure(doc)]
+    figures: [
+      metricsFigure(doc, names), frontierFigure(doc, names), leverageFigure(doc), fanFigure(doc),
+      drawdownFigure(doc), ruinByYearFigure(doc), forestFigure(doc), pairedTableFigure(doc), pairedFigure(doc),
+    ]
       .filter((f): f is Figure => f !== null),
     appendix: { title: "Configuration", json: doc.config },
   };
 }
 
 function metricsFigure(doc: PacingDocument, names: string[]): Figure {
-  const data = METRICS.map((m, i) => {
+  const shown = shownMetrics(doc, names);
+  const data = shown.map((m, i) => {
     const est = names.map((n) => doc.schemes[n][m].estimate);
     return {
       type: "bar", name: m, x: names, y: est, xaxis: `x${i + 1}`, yaxis: `y${i + 1}`, showlegend: false,
@@ -54,29 +70,52 @@ function metricsFigure(doc: PacingDocument, names: string[]): Figure {
       },
     };
   });
-  const layout: Record<string, unknown> = { grid: { rows: 3, columns: 3, pattern: "independent" }, height: 900, annotations: [] };
-  METRICS.forEach((m, i) => {
+  const rows = Math.ceil(shown.length / 3);
+  const layout: Record<string, unknown> = { grid: { rows, columns: 3, pattern: "independent" }, height: 300 * rows, annotations: [] };
+  shown.forEach((m, i) => {
     (layout.annotations as object[]).push({ text: `${m}<br><sub>${UNITS[m]}</sub>`, xref: `x${i + 1} domain`, yref: `y${i + 1} domain`, x: 0.5, y: 1.15, showarrow: false });
   });
   return { id: "metrics", title: "Metrics per scheme (95% intervals)", data, layout: { ...layout, margin: { t: 60 } },
-    caption: "Each panel is one RS-1 output; whiskers are 95% intervals over paths." };
+    caption: "Each panel is one output (RS-1's seven, then path risk); whiskers are 95% intervals over paths." };
 }
 
 function frontierFigure(doc: PacingDocument, names: string[]): Figure {
-  const get = (n: string, m: (typeof METRICS)[number]) => doc.schemes[n][m];
+  const get = (n: string, m: Shown) => doc.schemes[n][m] ?? { estimate: null, lo: null, hi: null };
   const slip = names.map((n) => get(n, "slippage").estimate ?? 0);
   const maxSlip = Math.max(...slip, 1e-12);
+  const axis = (m: Shown) => ({
+    values: names.map((n) => get(n, m).estimate),
+    error: { type: "data", symmetric: false, array: names.map((n) => (get(n, m).hi ?? 0) - (get(n, m).estimate ?? 0)), arrayminus: names.map((n) => (get(n, m).estimate ?? 0) - (get(n, m).lo ?? 0)) },
+    title: `${m} (${UNITS[m]})`,
+  });
+  // the axes a reader can switch between: cost on x, risk on y (path-risk measures only when the document has them)
+  const shown = shownMetrics(doc, names);
+  const xs = (["opportunity_cost", "slippage", "max_drawdown_median", "max_drawdown_p95", "cvar5_terminal_return", "time_under_water"] as Shown[]).filter((m) => shown.includes(m));
+  const ys = (["ruin_probability", "max_drawdown_median", "max_drawdown_p95", "cvar5_terminal_return"] as Shown[]).filter((m) => shown.includes(m));
+  const x0 = axis("opportunity_cost"), y0 = axis("ruin_probability");
+  const button = (which: "x" | "y", m: Shown) => {
+    const a = axis(m);
+    return { label: m, method: "update", args: [{ [which]: [a.values], [`error_${which}`]: [a.error] }, { [`${which}axis.title.text`]: a.title }] };
+  };
   return {
-    id: "frontier", title: "Opportunity cost vs ruin probability vs slippage",
+    id: "frontier", title: "The trade-off: cost against risk, per scheme",
     data: [{
-      type: "scatter", mode: "markers+text", x: names.map((n) => get(n, "opportunity_cost").estimate),
-      y: names.map((n) => get(n, "ruin_probability").estimate), text: names, textposition: "top center",
+      type: "scatter", mode: "markers+text", x: x0.values, y: y0.values, text: names, textposition: "top center",
       marker: { size: slip.map((s) => 10 + 40 * Math.sqrt(s / maxSlip)), color: slip, colorscale: "Viridis", showscale: true, colorbar: { title: "slippage / yr" } },
-      error_x: { type: "data", symmetric: false, array: names.map((n) => (get(n, "opportunity_cost").hi ?? 0) - (get(n, "opportunity_cost").estimate ?? 0)), arrayminus: names.map((n) => (get(n, "opportunity_cost").estimate ?? 0) - (get(n, "opportunity_cost").lo ?? 0)) },
-      error_y: { type: "data", symmetric: false, array: names.map((n) => (get(n, "ruin_probability").hi ?? 0) - (get(n, "ruin_probability").estimate ?? 0)), arrayminus: names.map((n) => (get(n, "ruin_probability").estimate ?? 0) - (get(n, "ruin_probability").lo ?? 0)) },
+      error_x: x0.error, error_y: y0.error,
     }],
-    layout: { xaxis: { title: { text: "opportunity cost (per year)" } }, yaxis: { title: { text: "ruin probability" } } },
-    caption: "Down and left is better; marker size and colour show slippage. Pacing buys a lower ruin probability with opportunity cost.",
+    layout: {
+      xaxis: { title: { text: x0.title } }, yaxis: { title: { text: y0.title } }, margin: { t: 70 },
+      updatemenus: [
+        { buttons: xs.map((m) => button("x", m)), direction: "down", x: 0, xanchor: "left", y: 1.18, yanchor: "top", showactive: true },
+        { buttons: ys.map((m) => button("y", m)), direction: "down", x: 0.45, xanchor: "left", y: 1.18, yanchor: "top", showactive: true },
+      ],
+      annotations: [
+        { text: "x:", x: -0.04, xref: "paper", y: 1.15, yref: "paper", showarrow: false },
+        { text: "y:", x: 0.42, xref: "paper", y: 1.15, yref: "paper", showarrow: false },
+      ],
+    },
+    caption: "Down and left is better; marker size and colour show slippage. Pacing buys a lower ruin probability with opportunity cost. The menus switch the axes to drawdown, CVaR or time under water.",
   };
 }
 
@@ -136,7 +175,7 @@ function pairedFigure(doc: PacingDocument): Figure {
     });
   }
   return {
-    id: "paired", title: `Differences to "${doc.paired_differences.baseline}": paired vs unpaired interval width`,
+    id: "paired", title: `Differences to "${doc.paired_differences.baseline}": paired vs unpaired interval width (RS-1 outputs)`,
     data, layout: { barmode: "group", height: 560, margin: { t: 30, b: 170 }, yaxis: { type: "log", title: { text: "interval width / |difference|" } } },
     caption: "Common random numbers make paired intervals of a difference narrower than independent runs would give.",
   };

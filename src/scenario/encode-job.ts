@@ -7,6 +7,7 @@
 import * as L from "../../assembly/pacing/layout.ts";
 import type { Scenario } from "./scenario-schema.ts";
 import type { SuppliedMarket } from "../market/supplied-market.ts";
+import type { BlockHorizon } from "../engine/block-summary.ts";
 import { choleskyReference } from "../covariance/cholesky.reference.ts";
 
 export interface PacingJob {
@@ -58,6 +59,15 @@ export function encodeJob(s: Scenario, stream = 0): PacingJob {
   } else if (t.kind === "constant") {
     p[L.J_TARGET_KIND] = L.TARGET_CONSTANT;
     p[L.J_TARGET_CONST] = t.leverage;
+  } else if (t.kind === "vol-target") {
+    p[L.J_TARGET_KIND] = L.TARGET_VOL;
+    p[L.J_TARGET_SIGMA] = t.sigmaTarget;
+    p[L.J_TARGET_CAP] = t.cap;
+  } else if (t.kind === "trend") {
+    p[L.J_TARGET_KIND] = L.TARGET_TREND;
+    p[L.J_TREND_KAPPA] = -Math.expm1(-1 / t.timeConstantSteps); // κ = 1 − e^{−1/τ}
+    p[L.J_GAMMA] = t.riskAversion;
+    p[L.J_LMAX] = t.maxLeverage;
   } else {
     p[L.J_TARGET_KIND] = L.TARGET_SERIES;
   }
@@ -77,6 +87,9 @@ export function encodeJob(s: Scenario, stream = 0): PacingJob {
   } else {
     p[L.J_COST_KIND] = L.COST_NONE;
   }
+  p[L.J_FUNDING_RATE] = c.funding?.ratePerYear ?? 0;
+  p[L.J_LIQ_ESTIMATE] = s.schemes.some((x) => x.kind === "liquidity" && x.observes === "estimate") ? 1 : 0;
+  p[L.J_PATH_RISK] = 1;
   p[L.J_RUIN_EQUITY] = s.ruinBarrier * s.initialEquity;
   p[L.J_E0] = s.initialEquity;
   p[L.J_SEED] = s.seed;
@@ -90,7 +103,10 @@ export function encodeJob(s: Scenario, stream = 0): PacingJob {
     if (x.kind === "rate") schemes[o + 1] = x.eta;
     if (x.kind === "ema") schemes[o + 1] = x.lambda;
     if (x.kind === "vol") { schemes[o + 1] = x.c; schemes[o + 2] = x.beta; }
-    if (x.kind === "liquidity") schemes[o + 1] = x.lambdaMax;
+    if (x.kind === "liquidity") {
+      schemes[o + 1] = x.lambdaMax;
+      schemes[o + 2] = x.observes === "regime" ? L.LIQUIDITY_OBSERVES_REGIME : L.LIQUIDITY_OBSERVES_ESTIMATE;
+    }
     if (x.kind === "asymmetric") { schemes[o + 1] = x.lambdaUp; schemes[o + 2] = x.lambdaDown; }
   });
   return {
@@ -113,4 +129,16 @@ export function baselineIndex(scenario: Scenario, job: PacingJob): number {
 /** The horizon T·dt in years: RS-1's annualising divisor. */
 export function horizonYears(job: PacingJob): number {
   return job.params[L.J_STEPS] * job.params[L.J_DT];
+}
+
+/**
+ * What block summaries need of the horizon: T, the steps t_y = round(y/dt) < T that end each
+ * whole year y = 1, 2, … followed by T itself (ruin by year), and whether the kernel tracks path risk.
+ */
+export function blockHorizon(job: PacingJob): BlockHorizon {
+  const steps = job.params[L.J_STEPS], dt = job.params[L.J_DT];
+  const yearSteps: number[] = [];
+  for (let y = 1; Math.round(y / dt) < steps; y++) yearSteps.push(Math.round(y / dt));
+  yearSteps.push(steps);
+  return { steps, yearSteps, pathRisk: job.params[L.J_PATH_RISK] !== 0 };
 }

@@ -58,16 +58,32 @@ export const targetSchema = z.discriminatedUnion("kind", [
     kind: z.literal("series"),
     values: z.array(num(-100, 100)).min(2).describe("L*_0 … L*_T, length horizonSteps + 1"),
   }),
-], { error: 'unknown target kind — use "signal", "constant" or "series"' });
+  z.strictObject({
+    kind: z.literal("vol-target"),
+    sigmaTarget: num(0, 100, true).default(0.2).describe("σ_target in L* = min(cap, σ_target/σ̂), per √year (domain.md S1)"),
+    cap: num(0, 1000, true).default(4).describe("leverage cap (the seeds: 2–4 for indices, 5–7 for FX)"),
+  }),
+  z.strictObject({
+    kind: z.literal("trend"),
+    timeConstantSteps: num(1, 1e6).default(60).describe("τ of the trend estimate m_t, steps (κ = 1 − e^{−1/τ}, domain.md S2)"),
+    riskAversion: num(1e-6, 1e6).default(3).describe("γ in L* = m/(γ·σ̂²)"),
+    maxLeverage: num(0, 1e3, true).default(3).describe("cap on |L*|"),
+  }),
+], { error: 'unknown target kind — use "signal", "constant", "series", "vol-target" or "trend"' });
+
+const funding = z.strictObject({
+  ratePerYear: num(0, 10).describe("r_f: charged r_f·dt·max(0, |P| − E) a step on the borrowed notional"),
+}).optional().describe("funding of the borrowed notional (default: none)");
 
 export const costSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("none"), thinning: num(0, 10).default(0) }),
+  z.strictObject({ kind: z.literal("none"), thinning: num(0, 10).default(0), funding }),
   z.strictObject({
     kind: z.literal("transient"),
     depth: num(1e-6, 1e12).describe("κ₀: calm depth, equity units per unit relative price move"),
     thinning: num(0, 10).describe("α: depth = κ₀·E₀·(σ₀/σ_s)^α (a larger α empties the book in stress: depth underflows)"),
     resilience: num(0, 1).describe("ψ: per-step decay of the displacement"),
     spread: num(0, 1).describe("s₀: calm full spread, relative"),
+    funding,
   }),
   z.strictObject({
     kind: z.literal("square-root"),
@@ -75,6 +91,7 @@ export const costSchema = z.discriminatedUnion("kind", [
     volume: num(1e-12, 1e15).describe("V: calm traded value per step, units of E₀"),
     thinning: num(0, 10).default(2),
     spread: num(0, 1).default(0),
+    funding,
   }),
 ], { error: 'unknown cost kind — use "none", "transient" or "square-root"' });
 
@@ -108,7 +125,11 @@ export const schemeSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...named, kind: z.literal("rate"), eta: num(0, 1e3, true).describe("η: max |ΔL| per step") }),
   z.strictObject({ ...named, kind: z.literal("ema"), lambda: rate() }),
   z.strictObject({ ...named, kind: z.literal("vol"), c: rate(), beta: num(0, 1e6) }),
-  z.strictObject({ ...named, kind: z.literal("liquidity"), lambdaMax: rate() }),
+  z.strictObject({
+    ...named, kind: z.literal("liquidity"), lambdaMax: rate(),
+    observes: z.enum(["estimate", "regime"], { error: 'must be "estimate" (depth implied by σ̂, what a trader sees) or "regime" (the hidden regime\'s depth)' })
+      .default("estimate").describe("the depth the rule reads: estimated from σ̂ (default) or the true regime's"),
+  }),
   z.strictObject({ ...named, kind: z.literal("asymmetric"), lambdaUp: rate(), lambdaDown: rate() }),
 ], { error: 'unknown scheme kind — use one of "instant", "rate", "ema", "vol", "liquidity", "asymmetric"' });
 

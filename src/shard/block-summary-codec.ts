@@ -2,9 +2,7 @@
  * BlockSummary ⇄ JSON, losslessly: every double keeps its bits (f64-codec.ts), so blocks
  * read back from shard files fold to exactly the results of the run that computed them.
  */
-import type { BlockSummary, SchemeBlockStats } from "../engine/block-summary.ts";
-import { emptyMoments } from "../metrics/running-moments.ts";
-import { emptyCoMoments } from "../metrics/co-moments.ts";
+import { emptyStats, PER_PATH, type BlockSummary, type SchemeBlockStats } from "../engine/block-summary.ts";
 import { encodeF64, decodeF64, encodeNumber, decodeNumber } from "./f64-codec.ts";
 import { UsageError } from "../errors.ts";
 
@@ -29,21 +27,14 @@ export function decodeBlockSummary(v: unknown, nSchemes: number, what: string): 
     return x;
   };
   const blockIndex = int("blockIndex"), firstPath = int("firstPath"), nPaths = int("nPaths");
-  const schemes = asArray(o.schemes, `${what}.schemes`, nSchemes).map((s, i) => decodeLike(templateStats(), s, `${what}.schemes[${i}]`) as SchemeBlockStats);
-  const logGrowth = asArray(o.logGrowth, `${what}.logGrowth`, nSchemes).map((g, i) => {
-    const arr = decodeF64(asObject(g, `${what}.logGrowth[${i}]`).f64, `${what}.logGrowth[${i}]`);
-    if (arr.length !== nPaths) throw new UsageError(`${what}.logGrowth[${i}]: holds ${arr.length} paths, the block has ${nPaths} — the shard file is damaged, re-run that shard`);
+  const schemes = asArray(o.schemes, `${what}.schemes`, nSchemes).map((s, i) => decodeLike(emptyStats(), s, `${what}.schemes[${i}]`) as SchemeBlockStats);
+  // the per-path arrays (logGrowth, maxDrawdown, terminalReturn); maxDrawdown is empty when path risk was off
+  const [logGrowth, maxDrawdown, terminalReturn] = PER_PATH.map((k) => asArray(o[k], `${what}.${k}`, nSchemes).map((g, i) => {
+    const arr = decodeF64(asObject(g, `${what}.${k}[${i}]`).f64, `${what}.${k}[${i}]`);
+    if (arr.length !== nPaths && !(k === "maxDrawdown" && arr.length === 0)) throw new UsageError(`${what}.${k}[${i}]: holds ${arr.length} paths, the block has ${nPaths} — the shard file is damaged, re-run that shard`);
     return arr;
-  });
-  return { blockIndex, firstPath, nPaths, schemes, logGrowth };
-}
-
-function templateStats(): SchemeBlockStats {
-  return {
-    ruined: 0, opportunity: emptyMoments(), slippage: emptyMoments(), turnover: emptyMoments(),
-    tradedCost: emptyCoMoments(), survivorLogGrowth: emptyMoments(),
-    paired: { ruin: emptyMoments(), opportunity: emptyMoments(), slippage: emptyMoments(), turnover: emptyMoments(), logGrowth: emptyMoments() },
-  };
+  }));
+  return { blockIndex, firstPath, nPaths, schemes, logGrowth, maxDrawdown, terminalReturn };
 }
 
 function encodeValue(v: unknown): unknown {
@@ -54,9 +45,10 @@ function encodeValue(v: unknown): unknown {
   return v;
 }
 
-/** Decodes `v` into the shape of `template` (numbers and nested objects only). */
+/** Decodes `v` into the shape of `template` (numbers, Float64Arrays of any length and nested objects only). */
 function decodeLike(template: unknown, v: unknown, what: string): unknown {
   if (typeof template === "number") return decodeNumber(v, what);
+  if (template instanceof Float64Array) return decodeF64(asObject(v, what).f64, what);
   const t = template as Record<string, unknown>, o = asObject(v, what);
   return Object.fromEntries(Object.keys(t).map((k) => [k, decodeLike(t[k], o[k], `${what}.${k}`)]));
 }

@@ -19,7 +19,7 @@ describe("BlockFold", () => {
 
   it("refuses to finish while a block is missing", () => {
     const fold = new BlockFold(1, 0, 0, 10);
-    fold.add({ blockIndex: 1, firstPath: 5, nPaths: 5, schemes: [], logGrowth: [new Float64Array(5)] });
+    fold.add({ blockIndex: 1, firstPath: 5, nPaths: 5, schemes: [], logGrowth: [new Float64Array(5)], maxDrawdown: [new Float64Array(0)], terminalReturn: [new Float64Array(5)] });
     expect(() => fold.result()).toThrow(/block 0 never arrived/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import cdf from "@stdlib/stats-base-dists-normal-cdf";
 import * as L from "../../assembly/pacing/layout.ts";
+import fc from "fast-check";
 import { simulate, gbmMarket } from "./helpers.ts";
 import { wilsonInterval, meanInterval } from "../../src/metrics/intervals.ts";
 import { addMoment, emptyMoments } from "../../src/metrics/running-moments.ts";
@@ -60,5 +61,46 @@ describe("closed forms", () => {
     const b0 = Math.log(theta);
     const continuous = cdf((b0 - nu * T) / (s * Math.sqrt(T)), 0, 1) + Math.exp((2 * nu * b0) / (s * s)) * cdf((b0 + nu * T) / (s * Math.sqrt(T)), 0, 1);
     expect(continuous).toBeGreaterThan(mc.hi!);
+  });
+
+  it("square-root impact: one trade from flat costs |n|·s/2 + Y·σ·√dt·|n|·√(|n|/(V·(σ₀/σ_s)^α)) (closed form)", () => {
+    fc.assert(fc.property(
+      fc.double({ min: 0.1, max: 5, noNaN: true }), fc.double({ min: 0.5, max: 100, noNaN: true }),
+      fc.double({ min: 0.1, max: 2, noNaN: true }), fc.constantFrom(0, 1),
+      (lev, volume, impact, regime) => {
+        const sigmas = [0.4, 1.2], thinning = 1.5, spread = 0.002, stepsPerYear = 252;
+        const run = simulate({
+          market: { ...gbmMarket(0, 0.4, stepsPerYear), regimes: sigmas.map((sigma) => ({ sigma })), transition: [[1, 0], [0, 1]], initialRegime: regime },
+          target: { kind: "constant", leverage: lev }, costs: { kind: "square-root", impact, volume, thinning, spread },
+          schemes: [{ name: "instant", kind: "instant" }], ruinBarrier: 0, horizonSteps: 1, paths: 1, seed: 2,
+        });
+        // step 1 starts flat (P = 0, E⁻ = E₀ = 1), so the trade is n = L*·E₀
+        const n = lev, s = sigmas[regime], depthShare = (sigmas[0] / s) ** thinning;
+        const expected = (n * spread * s) / sigmas[0] / 2 + impact * s * Math.sqrt(1 / stepsPerYear) * n * Math.sqrt(n / (volume * depthShare));
+        return Math.abs(run.at(0, 0, L.O_COST) - expected) <= 1e-6 * expected;
+      },
+    ), { numRuns: 25 });
+  });
+
+  it("funding: a constant 2× book pays r_f·(L − 1) a year, and its log growth falls by r_f·(L − 1)·T", () => {
+    const rate = 0.06, lev = 2, years = 2;
+    const market = gbmMarket(0.05, 0.3);
+    const book = (funding?: { ratePerYear: number }) => simulate({
+      market, target: { kind: "constant", leverage: lev }, costs: { kind: "none", ...(funding ? { funding } : {}) } as never,
+      schemes: [{ name: "levered", kind: "instant" }], ruinBarrier: 0, horizonSteps: 252 * years, paths: 500, seed: 8,
+    });
+    const paid = book({ ratePerYear: rate }), free = book();
+    const share = emptyMoments(), growth = emptyMoments();
+    for (let p = 0; p < 500; p++) {
+      addMoment(share, paid.at(p, 0, L.O_FUNDING) / years);
+      addMoment(growth, Math.log(paid.at(p, 0, L.O_EQUITY) / free.at(p, 0, L.O_EQUITY)));
+      expect(free.at(p, 0, L.O_FUNDING)).toBe(0);
+    }
+    // the book starts flat (step 1 holds nothing); after that the held leverage is L* after every trade
+    // (up to f32 rounding), so each of the other T − 1 steps pays the share r_f·dt·(L − 1) exactly
+    const T = 252 * years, borrowedYears = (T - 1) / 252;
+    expect(Math.abs(share.mean / ((rate * (lev - 1) * borrowedYears) / years) - 1)).toBeLessThan(1e-4);
+    // ln E_T falls by Σ ln(1 − r_f·dt·(L − 1)/(1 + L·R_t)) ≈ −r_f(L − 1)·(T − 1)dt·(1 + O(L²σ²dt))
+    expect(Math.abs(growth.mean / (-rate * (lev - 1) * borrowedYears) - 1)).toBeLessThan(0.01);
   });
 });

@@ -21,6 +21,15 @@ const variants: [string, Partial<ScenarioInput>][] = [
     target: { kind: "series", values: Array.from({ length: 301 }, (_, t) => 2 * Math.sin(t / 17)) },
     horizonSteps: 300,
   }],
+  ["a vol-target strategy (σ_target 0.4, cap 4) with funding", {
+    target: { kind: "vol-target", sigmaTarget: 0.4, cap: 4 },
+    costs: { ...rs1Scenario.costs, funding: { ratePerYear: 0.05 } } as ScenarioInput["costs"],
+  }],
+  ["a trend follower (τ 30) on the square-root law, liquidity on the estimated depth", {
+    target: { kind: "trend", timeConstantSteps: 30, riskAversion: 2, maxLeverage: 3 },
+    costs: { kind: "square-root", impact: 0.8, volume: 50, thinning: 1.5, spread: 0.0005, funding: { ratePerYear: 0.08 } },
+    schemes: [...rs1Scenario.schemes.filter((x) => x.kind !== "liquidity"), { name: "liquidity-seen", kind: "liquidity", lambdaMax: 0.5 }],
+  }],
 ];
 
 describe("WASM pacing kernel vs its TypeScript twin (same draws, same step)", () => {

@@ -19,7 +19,7 @@ vi.mock("../../src/engine/run-pacing.ts", async (original) => {
 describe("run memory", () => {
   it("counts the per-path values of every scheme and the trace", () => {
     const r = runMemoryBytes({ paths: 100_000_000, schemes: 6, steps: 1825, tracePaths: 200 });
-    expect(r.perPath).toBe(100_000_000 * 6 * PER_PATH_F64_PER_SCHEME * 8); // 4.8 GB with one value (the terminal log growth)
+    expect(r.perPath).toBe(100_000_000 * 6 * PER_PATH_F64_PER_SCHEME * 8); // 14.4 GB with three values (log growth, max drawdown, terminal return)
     expect(r.trace).toBe(200 * 1825 * (4 + 2 * 6) * 8);
     const most = Math.floor(MAX_PER_PATH_BYTES / (6 * PER_PATH_F64_PER_SCHEME * 8));
     expect(() => checkRunMemory({ paths: most, schemes: 6, steps: 10, tracePaths: 0 })).not.toThrow();
@@ -28,7 +28,7 @@ describe("run memory", () => {
 
   it("the study refuses --paths 100000000 before simulating, with the memory and the largest count that fits", async () => {
     await expect(study(["--paths", "100000000", "--quiet", "--out", "out/never"])).rejects.toThrow(
-      /^--paths 100000000: the run would hold 4\.8 GB for its quantiles \(100000000 paths × 6 schemes × 1 value\(s\) × 8 bytes\), above the limit of 2\.1 GB — use at most 44739242 paths, or fewer schemes$/);
+      /^--paths 100000000: the run would hold 14\.4 GB for its quantiles \(100000000 paths × 6 schemes × 3 value\(s\) × 8 bytes\), above the limit of 2\.1 GB — use at most 14913080 paths, or fewer schemes$/);
     await expect(study(["--paths", "100000000", "--shard", "1/100", "--quiet", "--out", "out/never"])).rejects.toThrow(/^--paths 100000000: the run would hold 4\.8 GB/);
     await expect(runShard(smallRs1(100_000_000, 10), { index: 1, count: 100 })).rejects.toThrow(/^--paths 100000000: the run would hold 4\.8 GB/);
   });

@@ -45,8 +45,22 @@ describe("scenario validation", () => {
     ["duplicate scheme names", (s: any) => (s.schemes[1].name = "instant"), /schemes\[1\]\.name: must be unique; got "instant"/],
     ["a baseline that is no scheme", (s: any) => (s.baseline = "nope"), /baseline: must name a scheme/],
     ["a missing field", (s: any) => delete s.seed, /scenario\.seed: .*got missing/],
+    ["a vol-target cap ≤ 0", (s: any) => (s.target = { kind: "vol-target", sigmaTarget: 0.2, cap: 0 }), /scenario\.target\.cap: must be in \(0, 1000\]; got 0/],
+    ["a vol-target σ_target ≤ 0", (s: any) => (s.target = { kind: "vol-target", sigmaTarget: -0.2, cap: 4 }), /scenario\.target\.sigmaTarget: must be in \(0, 100\]; got -0\.2/],
+    ["a trend time constant < 1", (s: any) => (s.target = { kind: "trend", timeConstantSteps: 0.5, riskAversion: 3, maxLeverage: 3 }), /scenario\.target\.timeConstantSteps: must be in \[1, 1000000\]; got 0\.5/],
+    ["a negative funding rate", (s: any) => (s.costs.funding = { ratePerYear: -0.05 }), /scenario\.costs\.funding\.ratePerYear: must be in \[0, 10\]; got -0\.05/],
+    ["an unknown observes value", (s: any) => (s.schemes[4].observes = "book"), /scenario\.schemes\[4\]\.observes: must be "estimate" \(depth implied by σ̂, what a trader sees\) or "regime" .*; got "book"/],
+    ["an unknown target kind", (s: any) => (s.target = { kind: "momentum" }), /scenario\.target\.kind: unknown target kind — use "signal", "constant", "series", "vol-target" or "trend"/],
   ])("rejects %s, naming the field, the value and the allowed range", (_what, change, pattern) => {
     expect(errorOf(withChange(change))).toMatch(pattern);
+  });
+
+  it("fills the new defaults: liquidity observes the estimated depth unless told otherwise, no funding, RS-1 keeps the regime", () => {
+    const s = validateScenario(withChange((x) => { delete x.schemes[4].observes; x.target = { kind: "trend" }; }));
+    expect(s.schemes[4]).toMatchObject({ kind: "liquidity", observes: "estimate" });
+    expect(s.target).toEqual({ kind: "trend", timeConstantSteps: 60, riskAversion: 3, maxLeverage: 3 });
+    expect(s.costs).not.toHaveProperty("funding");
+    expect(validateScenario(rs1).schemes[4]).toMatchObject({ observes: "regime" });
   });
 
   it("reports every problem at once", () => {

@@ -1,8 +1,7 @@
 /**
  * --pace: the instrument's history becomes a pacing scenario (bootstrap of S, or correlated
  * legs fitted from the data) with a target at the instrument's cap, run by the pacing engine.
- * The tests run the `constant` target at the cap: the `vol-target` target kind is not in the
- * scenario schema on this branch yet (its scenario is checked as data only).
+ * The runs use the default target of `--pace`, `vol-target` at the instrument's cap (domain.md S1).
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -34,12 +33,12 @@ describe("pacing a synthetic instrument", () => {
   it("writes pace/ as the RS-1 study does: six schemes with intervals, the scenario it ran", async () => {
     const out = join(dir, "out-bootstrap");
     const instrument = writeInstrument(dir, instrumentOf(legs, { sizing: { capital: 1e6, riskFraction: 0.01, cap: "fx" }, pacing: { returns: { kind: "bootstrap", meanBlock: 10 }, ...small } }), "boot.json");
-    const r = await runStudy({ instrument, dataDir: dir, out, pace: { target: "constant", workers: 1, quiet: true } }) as { pacing: Record<string, any> };
+    const r = await runStudy({ instrument, dataDir: dir, out, pace: { target: "vol-target", workers: 1, quiet: true } }) as { pacing: Record<string, any> };
     const doc = JSON.parse(readFileSync(join(out, "pace", "results.json"), "utf8"));
     expect(Object.keys(doc.schemes)).toEqual(["instant", "rate", "ema", "vol", "liquidity", "asymmetric"]);
     for (const s of Object.values(doc.schemes) as any[]) expect(s.ruin_probability.lo).toBeLessThanOrEqual(s.ruin_probability.estimate);
     const scenario = JSON.parse(readFileSync(join(out, "pace", "scenario.json"), "utf8"));
-    expect(scenario.target).toEqual({ kind: "constant", leverage: 7 });
+    expect(scenario.target).toMatchObject({ kind: "vol-target", cap: 7 });
     expect(scenario.returns.kind).toBe("bootstrap");
     expect(scenario.returns.returns).toHaveLength(199);
     expect(r.pacing.paths).toBe(64);
@@ -49,7 +48,7 @@ describe("pacing a synthetic instrument", () => {
   it("correlated legs: each leg's annual σ and last price, their correlation, from the data", async () => {
     const out = join(dir, "out-legs");
     const instrument = writeInstrument(dir, instrumentOf(legs, { pacing: { returns: { kind: "correlated-legs" }, ...small } }), "legs.json");
-    await runStudy({ instrument, dataDir: dir, out, pace: { target: "constant", workers: 1, quiet: true } });
+    await runStudy({ instrument, dataDir: dir, out, pace: { target: "vol-target", workers: 1, quiet: true } });
     const scenario = JSON.parse(readFileSync(join(out, "pace", "scenario.json"), "utf8"));
     expect(scenario.returns.legs.map((l: { name: string; side: string }) => [l.name, l.side])).toEqual([["X", "base"], ["Y", "quote"]]);
     const x = randomWalk(200, 100, 1.5, 4);

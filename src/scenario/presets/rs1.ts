@@ -22,7 +22,8 @@ export const rs1Scenario: ScenarioInput = {
     { name: "rate", kind: "rate", eta: 0.1 },
     { name: "ema", kind: "ema", lambda: 0.2 },
     { name: "vol", kind: "vol", c: 0.5, beta: 2 },
-    { name: "liquidity", kind: "liquidity", lambdaMax: 0.5 },
+    // the reference results read the hidden regime's depth (reference-scenarios.md); traders see only σ̂ ("estimate", the default)
+    { name: "liquidity", kind: "liquidity", lambdaMax: 0.5, observes: "regime" },
     { name: "asymmetric", kind: "asymmetric", lambdaUp: 0.1, lambdaDown: 0.6 },
   ],
   baseline: "instant",
