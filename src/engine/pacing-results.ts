@@ -7,6 +7,7 @@ import { emptyStats, mergeSchemeStats, type BlockSummary, type SchemeBlockStats 
 import { standardError } from "../metrics/running-moments.ts";
 import { meanInterval, wilsonInterval, ratioInterval, medianInterval, type Estimate } from "../metrics/intervals.ts";
 import { momentDifference as difference, type Difference } from "./difference.ts";
+import { checkFiniteResults } from "./check-finite-results.ts";
 import { pathRiskResults, pathRiskDifferences, ruinByYear, proportionSe, type PathRiskMetric, type RuinByYear } from "./path-risk-results.ts";
 
 export type { Difference } from "./difference.ts";
@@ -29,7 +30,8 @@ export interface PacingResults {
 
 /**
  * @param years horizon in years (T·dt): the annualising divisor of RS-1
- * @throws Error when blocks are missing or out of order (a bug or an incomplete merge)
+ * @throws Error when blocks are missing or out of order (a bug or an incomplete merge), or when
+ *   an output is NaN or infinite (check-finite-results.ts)
  */
 export function pacingResults(blocks: BlockSummary[], schemeNames: string[], baseline: number, years: number): PacingResults {
   let expected = 0;
@@ -41,12 +43,14 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
   });
   const paths = expected;
   const schemes: Record<string, SchemeResult> = {};
+  const growths: Record<string, Float64Array> = {};
   const folded = schemeNames.map((_, s) => foldScheme(blocks.map((b) => b.schemes[s])));
   schemeNames.forEach((name, s) => {
     const f = folded[s];
     const growth = new Float64Array(paths);
     let at = 0;
     for (const b of blocks) { growth.set(b.logGrowth[s], at); at += b.nPaths; }
+    growths[name] = growth;
     schemes[name] = {
       paths, ruined: f.ruined, survivors: f.survivorLogGrowth.n,
       ruin_probability: wilsonInterval(f.ruined, paths),
@@ -59,6 +63,8 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
       ...pathRiskResults(f, perPath(blocks, "maxDrawdown", s), perPath(blocks, "terminalReturn", s), years),
     };
   });
+
+  checkFiniteResults(schemes, (name) => growths[name]);
 
   const base = folded[baseline];
   const diffs: Record<string, Record<string, Difference>> = {};

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
 import { UsageError, show } from "../errors.ts";
 import { choleskyReference } from "../covariance/cholesky.reference.ts";
+import { checkEquityRange } from "./equity-range.ts";
 
 /**
  * @returns the scenario with defaults filled in
@@ -40,6 +41,7 @@ export function validateScenario(input: unknown, source = "scenario"): Scenario 
   if (s.baseline !== undefined && !names.includes(s.baseline)) at("baseline", `must name a scheme (${names.join(", ")})`, s.baseline);
   if (s.returns) checkReturns(s, at);
   checkSinglePrecision(s, at);
+  if (!problems.length) checkEquityRange(s, at);
   if (problems.length) throw new UsageError(problems.join("\n"));
   return s;
 }
