@@ -20,6 +20,7 @@ import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { outOfSampleValidation } from "../src/calibration/out-of-sample.ts";
 import { optimumLine } from "../src/calibration/optimum-summary.ts";
+import { outOfSampleCsv, outOfSampleLines } from "../src/calibration/out-of-sample-table.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
 import { UsageError } from "../src/errors.ts";
 
@@ -140,12 +141,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     });
     const { search: _s, ...summary } = oos;
     writeFileAtomic(join(out, "out-of-sample.json"), toJson(summary));
+    writeFileAtomic(join(out, "out-of-sample.csv"), outOfSampleCsv(oos));
+    writeFileAtomic(join(out, "report.html"), calibrationReportHtml(profile, search, rec, outOfSampleLines(oos).map((l) => `out of sample: ${l}`)));
     if (!values.quiet) {
-      process.stderr.write(`out of sample (calibrated ${oos.split.calibration.first}…${oos.split.calibration.last}, validated ${oos.split.validation.first}…${oos.split.validation.last}): objective degradation (out − in)\n`);
-      for (const v of oos.schemes) {
-        const f = (d: number | null) => (d === null ? "n/a" : d.toFixed(4));
-        process.stderr.write(`  ${v.scheme.padEnd(28)} parametric ${f(v.parametric.degradation)}  bootstrap ${f(v.bootstrap.degradation)}  replay ${f(v.replay.degradation)}\n`);
-      }
+      process.stderr.write(`out of sample (calibrated ${oos.split.calibration.first}…${oos.split.calibration.last}, validated ${oos.split.validation.first}…${oos.split.validation.last}), wrote out-of-sample.json and .csv\n`);
+      for (const l of outOfSampleLines(oos)) process.stderr.write(`  ${l}\n`);
     }
   }
 }
