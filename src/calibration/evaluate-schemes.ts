@@ -13,6 +13,9 @@ import { pacingResults } from "../engine/pacing-results.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 import type { SchemeConfig } from "../scenario/scenario-schema.ts";
 
+/** Runs of at most this many scheme-paths stay in the calling thread (extension, golden-section and interval steps). */
+export const IN_THREAD_SCHEME_PATHS = 60_000;
+
 export type Stage = "coarse" | "extend" | "refine" | "interval";
 
 export interface Candidate { kind: SchemeKind | "gp-ema"; params: Params; scheme: SchemeConfig }
@@ -43,7 +46,9 @@ export async function evaluateSchemes(run: EvaluationRun, items: Candidate[], pa
     const chunk = items.slice(i, i + 64).filter((c) => !baseline || c.scheme.name !== baseline.name);
     const configs = baseline ? [baseline, ...chunk.map((c) => c.scheme)] : chunk.map((c) => c.scheme);
     const scenario = { ...profileToScenario(run.profile, configs, { ...run.strategy, paths, seed: run.seed }), ...(baseline ? { baseline: baseline.name } : {}) };
-    const engine = await runPacing(scenario, { workers: run.workers, onProgress: (d, t) => run.onPaths?.((d / t) * paths * configs.length) });
+    // a small run costs less in this thread than a worker pool's startup (results do not depend on workers)
+    const workers = configs.length * paths <= IN_THREAD_SCHEME_PATHS ? 1 : run.workers;
+    const engine = await runPacing(scenario, { workers, onProgress: (d, t) => run.onPaths?.((d / t) * paths * configs.length) });
     const res = pacingResults(engine.blocks, engine.job.schemeNames, engine.baseline, engine.years);
     for (const c of chunk) {
       const r = res.schemes[c.scheme.name];

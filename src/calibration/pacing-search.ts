@@ -32,7 +32,7 @@ export interface SearchOptions extends StrategyChoices {
   kinds?: SchemeKind[];
   coarsePaths?: number;
   refinePaths?: number;
-  /** paths of the paired parameter-interval runs (default coarsePaths) */ intervalPaths?: number;
+  /** paths of the paired parameter-interval runs (default coarsePaths / 2, at least 64) */ intervalPaths?: number;
   /** rounds of grid extension at an edge (default 4) */ extensionRounds?: number;
   /** golden-section steps per 1-D kind after its first two interior points (default 4) */ refineSteps?: number;
   workers?: number;
@@ -74,7 +74,7 @@ export async function pacingSearch(profile: MarketProfile, options: SearchOption
   const objective: Objective = { ...DEFAULT_OBJECTIVE, ...options.objective };
   const objectiveFunction = options.objectiveFunction ?? OC_SLIPPAGE;
   const coarsePaths = options.coarsePaths ?? 2000, refinePaths = options.refinePaths ?? 10000, seed = options.seed ?? 1;
-  const intervalPaths = options.intervalPaths ?? coarsePaths, extensionRounds = options.extensionRounds ?? 4, refineSteps = options.refineSteps ?? 4;
+  const intervalPaths = options.intervalPaths ?? Math.max(64, Math.round(coarsePaths / 2)), extensionRounds = options.extensionRounds ?? 4, refineSteps = options.refineSteps ?? 4;
   const strategy = { noiseSd: 0.5, riskAversion: 3, maxLeverage: 3, ruinBarrier: 0.5, horizonYears: 5, ...options };
   const horizon = Math.round(strategy.horizonYears * profile.steps_per_year);
   const gp = gpRates(profile, strategy.riskAversion);
