@@ -7,6 +7,7 @@ import { plotlyHtml, type Figure } from "../report/plotly-html.ts";
 import type { MarketProfile } from "./market-profile.ts";
 import type { SearchResult } from "./pacing-search.ts";
 import type { recommendationDocument } from "./recommendation-document.ts";
+import { optimumLine } from "./optimum-summary.ts";
 
 export function calibrationReportHtml(profile: MarketProfile, search: SearchResult | null, rec: ReturnType<typeof recommendationDocument> | null, notes: string[] = []): string {
   const v = profile.volatility, j = profile.jumps, l = profile.liquidity;
@@ -57,6 +58,8 @@ export function calibrationReportHtml(profile: MarketProfile, search: SearchResu
       "EWMA decay": profile.ewma.decay.toFixed(3),
       "depth κ₀, thinning, resilience, spread": `${l.depth.toPrecision(3)}, ${l.thinning.toFixed(2)}, ${l.resilience.toFixed(3)}, ${l.spread.toExponential(2)}`,
       ...(search ? { "GP rate": search.gp.rate.toPrecision(3), "search seconds": search.timing.seconds.toFixed(1), "paths coarse / refine": `${search.settings.coarse_paths} / ${search.settings.refine_paths}` } : {}),
+      ...(search ? Object.fromEntries(Object.entries(search.recommendations).filter(([, r]) => Object.keys(r.params).length)
+        .map(([k, r]) => [`optimum ${k}`, `${JSON.stringify(r.params)}${optimumLine(r.search)}`])) : {}),
     },
     notes: [...notes, ...profile.warnings.map((w) => `warning: ${w}`)],
     figures,
