@@ -24,6 +24,8 @@ import { checkUsableHistory } from "../src/calibration/usable-history.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { outOfSampleValidation } from "../src/calibration/out-of-sample.ts";
+import { optimumLine } from "../src/calibration/optimum-summary.ts";
+import { outOfSampleCsv, outOfSampleLines } from "../src/calibration/out-of-sample-table.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
 import { UsageError } from "../src/errors.ts";
 
@@ -143,7 +145,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (!values["out-of-sample"]) writeOutputSet(out, outputs);
   if (!values.quiet) {
     process.stderr.write(`wrote ${join(out, "profile.json")}, recommendation.json, report.html — profile ${profileSeconds.toFixed(1)} s, search ${search.timing.seconds.toFixed(1)} s (${(search.timing.scheme_path_steps / 1e9).toFixed(2)}e9 scheme-path-steps)\n`);
-    for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}\n`);
+    for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}`
+      + optimumLine(r.search) + "\n");
     process.stderr.write(`  GP rate ${search.gp.rate.toPrecision(3)} per step\n`);
   }
   if (values["out-of-sample"]) {
@@ -153,13 +156,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       evaluationPaths: searchOptions.refinePaths, profile: profileOptions,
     });
     const { search: _s, ...summary } = oos;
-    writeOutputSet(out, { ...outputs, "out-of-sample.json": toJson(summary) });
+    writeOutputSet(out, {
+      ...outputs, "out-of-sample.json": toJson(summary), "out-of-sample.csv": outOfSampleCsv(oos),
+      "report.html": calibrationReportHtml(profile, search, rec, [dataNote, ...outOfSampleLines(oos).map((l) => `out of sample: ${l}`)]),
+    });
     if (!values.quiet) {
-      process.stderr.write(`out of sample (calibrated ${oos.split.calibration.first}…${oos.split.calibration.last}, validated ${oos.split.validation.first}…${oos.split.validation.last}): objective degradation (out − in)\n`);
-      for (const v of oos.schemes) {
-        const f = (d: number | null) => (d === null ? "n/a" : d.toFixed(4));
-        process.stderr.write(`  ${v.scheme.padEnd(28)} parametric ${f(v.parametric.degradation)}  bootstrap ${f(v.bootstrap.degradation)}  replay ${f(v.replay.degradation)}\n`);
-      }
+      process.stderr.write(`out of sample (calibrated ${oos.split.calibration.first}…${oos.split.calibration.last}, validated ${oos.split.validation.first}…${oos.split.validation.last}), wrote out-of-sample.json and .csv\n`);
+      for (const l of outOfSampleLines(oos)) process.stderr.write(`  ${l}\n`);
     }
   }
 }

@@ -9,6 +9,7 @@ import { plotlyHtml, type Figure } from "../report/plotly-html.ts";
 import type { MarketProfile } from "./market-profile.ts";
 import type { SearchResult } from "./pacing-search.ts";
 import type { recommendationDocument } from "./recommendation-document.ts";
+import { optimumLine } from "./optimum-summary.ts";
 
 /** Posterior predictive tail check: days a year below each threshold, data (with interval) vs models. */
 function tailFigure(profile: MarketProfile): Figure {
@@ -78,6 +79,8 @@ export function calibrationReportHtml(profile: MarketProfile, search: SearchResu
       "depth κ₀, thinning, resilience, spread": `${l.depth.toPrecision(3)}, ${l.thinning.toFixed(2)}, ${l.resilience.toFixed(3)}, ${l.spread.toExponential(2)} (spread ${l.fit_quality.spread})`,
       ...(l.amihud ? { "depth window (full-sample κ₀)": `${l.amihud.window.choice} ${l.amihud.window.first_date} → ${l.amihud.window.last_date} (${l.amihud.full_sample.depth.toPrecision(3)})` } : {}),
       ...(search ? { "GP rate": search.gp.rate.toPrecision(3), "search seconds": search.timing.seconds.toFixed(1), "paths coarse / refine": `${search.settings.coarse_paths} / ${search.settings.refine_paths}` } : {}),
+      ...(search ? Object.fromEntries(Object.entries(search.recommendations).filter(([, r]) => Object.keys(r.params).length)
+        .map(([k, r]) => [`optimum ${k}`, `${JSON.stringify(r.params)}${optimumLine(r.search)}`])) : {}),
     },
     notes: [...notes, ...profile.warnings.map((w) => `warning: ${w}`)],
     figures,

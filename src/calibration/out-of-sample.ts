@@ -13,6 +13,10 @@
  * only moves the target), so the bootstrap and replay objectives measure pacing against a
  * noisy target on real return paths; compare them in-sample against out-of-sample, not
  * against the parametric numbers.
+ *
+ * Each degradation (objective and ruin, out − in) carries a 95% interval, unpaired (see
+ * degradation.ts for why), and each comparison checks the ruin cap out of sample: a cap that
+ * fails is listed in `constraint_failures` (JSON, CSV, report and console all show it).
  */
 import type { PriceSeries } from "../data/price-series.ts";
 import { estimateProfile, sliceSeries, MIN_OBSERVATIONS, type MarketProfile, type ProfileOptions } from "./market-profile.ts";
@@ -26,6 +30,7 @@ import { pacingResults } from "../engine/pacing-results.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 import type { SchemeConfig } from "../scenario/scenario-schema.ts";
 import { UsageError } from "../errors.ts";
+import { unpairedDegradation, constraintCheck, type ConstraintCheck, type Degradation } from "./degradation.ts";
 
 export interface OutOfSampleOptions extends SearchOptions {
   /** share of the history used for calibration (default 0.6) */
@@ -42,10 +47,18 @@ export interface WindowEvaluation { objective: Estimate; ruin_probability: Estim
 export interface SchemeValidation {
   scheme: string;
   params: Record<string, number>;
-  /** per comparison: in-sample, out-of-sample, and the degradation (out − in) of the objective */
-  parametric: { in_sample: WindowEvaluation; out_of_sample: WindowEvaluation; degradation: number | null };
-  bootstrap: { in_sample: WindowEvaluation; out_of_sample: WindowEvaluation; degradation: number | null };
-  replay: { in_sample: WindowEvaluation; out_of_sample: WindowEvaluation; degradation: number | null };
+  /** per comparison: in-sample, out-of-sample, the degradation (out − in) of the objective and of ruin, the ruin cap */
+  parametric: Comparison;
+  bootstrap: Comparison;
+  replay: Comparison;
+  /** the comparisons whose out-of-sample ruin exceeds the cap (empty when the constraint holds) */
+  constraint_failures: ("parametric" | "bootstrap" | "replay")[];
+}
+
+export interface Comparison {
+  in_sample: WindowEvaluation; out_of_sample: WindowEvaluation;
+  /** objective out − in (point estimate; its interval in degradation_interval) */ degradation: number | null;
+  degradation_interval: Degradation; ruin_degradation: Degradation; constraint: ConstraintCheck;
 }
 
 export interface OutOfSampleReport {
@@ -92,17 +105,21 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
     await evaluate(profileEarly, { kind: "bootstrap", returns: rEarly }), await evaluate(profileEarly, { kind: "bootstrap", returns: rLate }),
     await evaluate(profileEarly, { kind: "replay", returns: rEarly }), await evaluate(profileEarly, { kind: "replay", returns: rLate }),
   ];
-  const pair = (a: WindowEvaluation, b: WindowEvaluation) => ({
+  const pair = (a: WindowEvaluation, b: WindowEvaluation): Comparison => ({
     in_sample: a, out_of_sample: b,
     degradation: a.objective.estimate === null || b.objective.estimate === null ? null : b.objective.estimate - a.objective.estimate,
+    degradation_interval: unpairedDegradation(a.objective, b.objective),
+    ruin_degradation: unpairedDegradation(a.ruin_probability, b.ruin_probability),
+    constraint: constraintCheck(objective.maxRuin, a.ruin_probability, b.ruin_probability),
   });
   const window = (s: PriceSeries) => ({ first: s.dates[0], last: s.dates[s.dates.length - 1], observations: s.close.length - 1 });
   return {
     split: { calibration: window(early), validation: window(late) },
     search,
-    schemes: configs.map((c, i) => ({
-      scheme: c.name, params: recommended[i].params,
-      parametric: pair(pIn[i], pOut[i]), bootstrap: pair(bIn[i], bOut[i]), replay: pair(yIn[i], yOut[i]),
-    })),
+    schemes: configs.map((c, i) => {
+      const ways = { parametric: pair(pIn[i], pOut[i]), bootstrap: pair(bIn[i], bOut[i]), replay: pair(yIn[i], yOut[i]) };
+      const constraint_failures = (["parametric", "bootstrap", "replay"] as const).filter((w) => ways[w].constraint.fails_out_of_sample);
+      return { scheme: c.name, params: recommended[i].params, ...ways, constraint_failures };
+    }),
   };
 }

@@ -1,47 +1,66 @@
 /**
  * Parameter search per scheme kind on common random numbers: every candidate of every kind
  * runs on the same market paths (same seed; the engine's streams depend only on seed and
- * path), a coarse grid at `coarsePaths`, then a local refinement around each kind's best
- * point at `refinePaths`, with the Gârleanu–Pedersen EMA beside them. Per kind: the Pareto
- * front over (opportunity cost, ruin, slippage) of the coarse grid, and the recommended
- * parameters (least objective among points with ruin ≤ p_max, by the point estimate; when
- * none qualifies, the least-ruin point, flagged unreachable).
+ * path). Four stages (issue 15, item 3):
+ * 1. coarse: each kind's grid (scheme-grid.ts) at `coarsePaths`;
+ * 2. extend: while a kind's best lies on the edge of its axis, add a point beyond it (doubling
+ *    log steps, search-domain.ts) until it is interior or at the parameter's domain edge
+ *    (at most `extensionRounds` rounds);
+ * 3. refine at `refinePaths`: golden-section on the log parameter for 1-D kinds, in the bracket
+ *    of the best's grid neighbours; a local grid for 2-D kinds; the Gârleanu–Pedersen EMA beside;
+ * 4. interval: the kind's evaluated values re-run at `intervalPaths` paired against the best,
+ *    giving a 95% interval for the parameter (parameter-interval.ts).
+ * The recommendation per kind is the least objective among points with ruin ≤ p_max, by the
+ * point estimate; when none qualifies, the least-ruin point, flagged unreachable. The
+ * objective enters only through `objectiveFunction` (pacing-objective.ts).
  */
 import type { MarketProfile } from "./market-profile.ts";
-import { profileToScenario, type StrategyChoices } from "./profile-scenario.ts";
-import { COARSE_AXES, SCHEME_KINDS, gridPoints, refineAxes, schemeOf, type Params, type SchemeKind } from "./scheme-grid.ts";
+import type { StrategyChoices } from "./profile-scenario.ts";
+import { COARSE_AXES, SCHEME_KINDS, gridPoints, schemeOf, type Params, type SchemeKind } from "./scheme-grid.ts";
 import { paretoFront } from "./pareto-front.ts";
-import { DEFAULT_OBJECTIVE, objectiveEstimate, type Objective } from "./pacing-objective.ts";
+import { DEFAULT_OBJECTIVE, OC_SLIPPAGE, type Objective, type PacingObjective } from "./pacing-objective.ts";
 import { gpRates, type GpRates } from "./gp-rate.ts";
-import { runPacing } from "../engine/run-pacing.ts";
-import { pacingResults } from "../engine/pacing-results.ts";
+import { evaluateSchemes, choose, type Candidate, type Evaluation, type EvaluationRun } from "./evaluate-schemes.ts";
+import { extendGrids, refineKinds } from "./search-stages.ts";
+import { parameterIntervals, type ParameterInterval } from "./parameter-interval.ts";
+import { atDomainEdge } from "./search-domain.ts";
 import type { Estimate } from "../metrics/intervals.ts";
-import type { SchemeConfig } from "../scenario/scenario-schema.ts";
+
+export { choose, type Evaluation } from "./evaluate-schemes.ts";
 
 export interface SearchOptions extends StrategyChoices {
   kinds?: SchemeKind[];
   coarsePaths?: number;
   refinePaths?: number;
+  /** paths of the paired parameter-interval runs (default coarsePaths / 2, at least 64) */ intervalPaths?: number;
+  /** rounds of grid extension at an edge (default 4) */ extensionRounds?: number;
+  /** golden-section steps per 1-D kind after its first two interior points (default 4) */ refineSteps?: number;
   workers?: number;
   objective?: Partial<Objective>;
+  /** the objective minimised (default OC_SLIPPAGE) */ objectiveFunction?: PacingObjective;
   /** called as evaluations complete, with the work done so far and the total (paths × parameter points) */
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface Evaluation {
-  kind: SchemeKind | "gp-ema"; name: string; params: Params; stage: "coarse" | "refine"; paths: number;
-  ruin_probability: Estimate; opportunity_cost: Estimate; slippage: Estimate; slippage_bps: Estimate; turnover: Estimate;
-  terminal_log_growth_median: Estimate; objective: Estimate;
-  /** ruin estimate ≤ p_max */ feasible: boolean;
-  /** upper 95% bound of ruin ≤ p_max */ feasible_confident: boolean;
+/** How a kind's optimum was found and how sharp it is. */
+export interface KindSearch {
+  /** the best point lies at the end of its parameter's domain (e.g. λ = 1, or the slowest rate allowed) */
+  at_domain_edge: boolean; domain_edge_parameters: string[];
+  /** the best point lies on the edge of the values evaluated but not of the domain (extension budget spent) */
+  at_grid_edge: boolean;
+  /** per parameter, the values the extension added beyond the coarse grid */ extended: Record<string, number[]>;
+  refine_method: "golden-section" | "grid" | "none";
+  /** per parameter, the 95% interval: values not significantly worse than the best (paired) */
+  parameter_interval: Record<string, ParameterInterval>;
+  interval_paths: number;
 }
 
 export interface Recommendation {
-  kind: SchemeKind; params: Params; evaluation: Evaluation; reachable: boolean; note: string; coarse_best: Params;
+  kind: SchemeKind; params: Params; evaluation: Evaluation; reachable: boolean; note: string; coarse_best: Params; search: KindSearch;
 }
 
 export interface SearchResult {
-  settings: { objective: Objective; coarse_paths: number; refine_paths: number; seed: number; horizon_steps: number; steps_per_year: number; strategy: Required<Omit<StrategyChoices, "paths" | "seed">> };
+  settings: { objective: Objective; objective_function: string; coarse_paths: number; refine_paths: number; interval_paths: number; extension_rounds: number; refine_steps: number; seed: number; horizon_steps: number; steps_per_year: number; strategy: Required<Omit<StrategyChoices, "paths" | "seed">> };
   evaluations: Evaluation[];
   pareto: Record<string, string[]>;
   recommendations: Record<string, Recommendation>;
@@ -54,88 +73,71 @@ export async function pacingSearch(profile: MarketProfile, options: SearchOption
   const started = performance.now();
   const kinds = options.kinds ?? SCHEME_KINDS;
   const objective: Objective = { ...DEFAULT_OBJECTIVE, ...options.objective };
+  const objectiveFunction = options.objectiveFunction ?? OC_SLIPPAGE;
   const coarsePaths = options.coarsePaths ?? 2000, refinePaths = options.refinePaths ?? 10000, seed = options.seed ?? 1;
+  const intervalPaths = options.intervalPaths ?? Math.max(64, Math.round(coarsePaths / 2)), extensionRounds = options.extensionRounds ?? 4, refineSteps = options.refineSteps ?? 4;
   const strategy = { noiseSd: 0.5, riskAversion: 3, maxLeverage: 3, ruinBarrier: 0.5, horizonYears: 5, ...options };
   const horizon = Math.round(strategy.horizonYears * profile.steps_per_year);
   const gp = gpRates(profile, strategy.riskAversion);
 
-  const coarse = kinds.flatMap((k) => gridPoints(COARSE_AXES[k]).map((p) => ({ kind: k, params: p })));
-  // total work for the progress bar: coarse now; refinement sized after (estimate 9 per kind + GP)
-  const refineGuess = kinds.length * 9 + 1;
-  let totalWork = coarse.length * coarsePaths + refineGuess * refinePaths, doneWork = 0;
+  const coarse: Candidate[] = kinds.flatMap((k) => gridPoints(COARSE_AXES[k]).map((p) => ({ kind: k, params: p, scheme: schemeOf(k, p) })));
+  // progress: the coarse stage plus an estimate of the rest (refined as stages are planned)
+  const progress = { done: 0, total: coarse.length * coarsePaths + kinds.length * (9 * refinePaths + 20 * intervalPaths) };
   let schemeSteps = 0, pathSteps = 0;
-  const runBatch = async (items: { kind: SchemeKind | "gp-ema"; params: Params; scheme: SchemeConfig }[], paths: number, stage: Evaluation["stage"]) => {
-    const out: Evaluation[] = [];
-    for (let i = 0; i < items.length; i += 64) {
-      const chunk = items.slice(i, i + 64);
-      const scenario = profileToScenario(profile, chunk.map((c) => c.scheme), { ...strategy, paths, seed });
-      const base = doneWork;
-      const run = await runPacing(scenario, {
-        workers: options.workers,
-        onProgress: (d, t) => options.onProgress?.(base + (d / t) * paths * chunk.length, totalWork),
-      });
-      doneWork = base + paths * chunk.length;
-      pathSteps += paths * horizon; schemeSteps += paths * horizon * chunk.length;
-      const res = pacingResults(run.blocks, run.job.schemeNames, run.baseline, run.years);
-      chunk.forEach((c) => {
-        const r = res.schemes[c.scheme.name];
-        out.push({
-          kind: c.kind, name: c.scheme.name, params: c.params, stage, paths,
-          ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage,
-          slippage_bps: r.slippage_bps, turnover: r.turnover, terminal_log_growth_median: r.terminal_log_growth_median,
-          objective: objectiveEstimate(objective, r.opportunity_cost, r.slippage),
-          feasible: (r.ruin_probability.estimate ?? 1) <= objective.maxRuin,
-          feasible_confident: (r.ruin_probability.hi ?? 1) <= objective.maxRuin,
-        });
-      });
-    }
+  const run: EvaluationRun = { profile, strategy, seed, workers: options.workers, objective, objectiveFunction };
+  const evaluate: typeof evaluateSchemes = async (r, items, paths, stage, baseline) => {
+    const base = progress.done, n = items.length + (baseline ? 1 : 0);
+    const out = await evaluateSchemes({ ...r, onPaths: (d) => options.onProgress?.(base + d, Math.max(progress.total, base + d)) }, items, paths, stage, baseline);
+    progress.done = base + paths * n; progress.total = Math.max(progress.total, progress.done);
+    pathSteps += paths * horizon * Math.ceil(n / 64); schemeSteps += paths * horizon * n;
     return out;
   };
-  const coarseEvals = await runBatch(coarse.map((c) => ({ ...c, scheme: schemeOf(c.kind, c.params) })), coarsePaths, "coarse");
 
-  const coarseBest = new Map<SchemeKind, Evaluation>();
-  for (const k of kinds) coarseBest.set(k, choose(coarseEvals.filter((e) => e.kind === k)));
-  const refine: { kind: SchemeKind | "gp-ema"; params: Params; scheme: SchemeConfig }[] = [];
-  for (const k of kinds) {
-    const pts = k === "instant" ? [{}] : gridPoints(refineAxes(k, coarseBest.get(k)!.params));
-    for (const p of pts) refine.push({ kind: k, params: p, scheme: schemeOf(k, p) });
-  }
-  refine.push({ kind: "gp-ema", params: { lambda: gp.rate }, scheme: { name: "gp-ema", kind: "ema", lambda: Math.max(1e-6, gp.rate) } });
-  totalWork = doneWork + refine.length * refinePaths;
-  const refineEvals = await runBatch(refine, refinePaths, "refine");
+  const coarseEvals = await evaluate(run, coarse, coarsePaths, "coarse");
+  const coarseBest = new Map(kinds.map((k) => [k, choose(coarseEvals.filter((e) => e.kind === k))]));
+  const { axes, evaluations: extendEvals, extended } = await extendGrids(kinds, coarseEvals, extensionRounds, (items) => evaluate(run, items, coarsePaths, "extend"));
+  const gpCandidate: Candidate = { kind: "gp-ema", params: { lambda: gp.rate }, scheme: { name: "gp-ema", kind: "ema", lambda: Math.max(1e-6, gp.rate) } };
+  const { evaluations: refineEvals, methods } = await refineKinds(kinds, [...coarseEvals, ...extendEvals], axes, refineSteps, gpCandidate,
+    (items) => evaluate(run, items, refinePaths, "refine"));
 
   const recommendations: Record<string, Recommendation> = {};
   const pareto: Record<string, string[]> = {};
+  const intervalEvals: Evaluation[] = [];
   for (const k of kinds) {
-    const mine = refineEvals.filter((e) => e.kind === k);
-    const best = choose(mine);
+    const best = choose(refineEvals.filter((e) => e.kind === k));
     const reachable = best.feasible;
+    const mine = [...coarseEvals, ...extendEvals, ...refineEvals].filter((e) => e.kind === k);
+    const names = Object.keys(best.params);
+    // only values on an axis through the best enter its interval; each value once
+    const onAxis = mine.filter((e) => e.name !== best.name && names.filter((n) => e.params[n] !== best.params[n]).length === 1);
+    const distinct = [...new Map(onAxis.map((e) => [e.name, { kind: k, params: e.params, scheme: schemeOf(k, e.params) } as Candidate])).values()];
+    const paired = distinct.length ? await evaluate(run, distinct, intervalPaths, "interval", schemeOf(k, best.params)) : [];
+    intervalEvals.push(...paired);
+    const edges = names.filter((n) => atDomainEdge(n, best.params[n]));
+    const gridEdge = names.some((n) => !edges.includes(n) && (best.params[n] === Math.min(...mine.map((e) => e.params[n])) || best.params[n] === Math.max(...mine.map((e) => e.params[n]))));
     recommendations[k] = {
       kind: k, params: best.params, evaluation: best, reachable, coarse_best: coarseBest.get(k)!.params,
       note: reachable
         ? `least objective with ruin ≤ ${objective.maxRuin}${best.feasible_confident ? "" : " (ruin interval reaches above the cap)"}`
         : `ruin ≤ ${objective.maxRuin} unreachable for every ${k} parameter tried; best reachable ruin ${fmt(best.ruin_probability)}`,
+      search: {
+        at_domain_edge: edges.length > 0, domain_edge_parameters: edges, at_grid_edge: gridEdge, extended: extended[k] ?? {},
+        refine_method: methods[k], parameter_interval: parameterIntervals(best, paired), interval_paths: intervalPaths,
+      },
     };
     const c = coarseEvals.filter((e) => e.kind === k);
     pareto[k] = paretoFront(c.map((e) => [e.opportunity_cost.estimate ?? Infinity, e.ruin_probability.estimate ?? 1, e.slippage.estimate ?? Infinity])).map((i) => c[i].name);
   }
   return {
-    settings: { objective, coarse_paths: coarsePaths, refine_paths: refinePaths, seed, horizon_steps: horizon, steps_per_year: profile.steps_per_year, strategy: { noiseSd: strategy.noiseSd, riskAversion: strategy.riskAversion, maxLeverage: strategy.maxLeverage, ruinBarrier: strategy.ruinBarrier, horizonYears: strategy.horizonYears } },
-    evaluations: [...coarseEvals, ...refineEvals], pareto, recommendations,
+    settings: {
+      objective, objective_function: objectiveFunction.name, coarse_paths: coarsePaths, refine_paths: refinePaths, interval_paths: intervalPaths,
+      extension_rounds: extensionRounds, refine_steps: refineSteps, seed, horizon_steps: horizon, steps_per_year: profile.steps_per_year,
+      strategy: { noiseSd: strategy.noiseSd, riskAversion: strategy.riskAversion, maxLeverage: strategy.maxLeverage, ruinBarrier: strategy.ruinBarrier, horizonYears: strategy.horizonYears },
+    },
+    evaluations: [...coarseEvals, ...extendEvals, ...refineEvals, ...intervalEvals], pareto, recommendations,
     gp: { ...gp, evaluation: refineEvals.find((e) => e.kind === "gp-ema") ?? null },
     timing: { seconds: (performance.now() - started) / 1000, path_steps: pathSteps, scheme_path_steps: schemeSteps },
   };
-}
-
-/** Least objective among feasible points; if none, least ruin (ties: least objective). */
-export function choose(evals: Evaluation[]): Evaluation {
-  const feasible = evals.filter((e) => e.feasible);
-  const obj = (e: Evaluation) => e.objective.estimate ?? Infinity;
-  if (feasible.length) return feasible.reduce((a, b) => (obj(b) < obj(a) ? b : a));
-  return evals.reduce((a, b) => {
-    const ra = a.ruin_probability.estimate ?? 1, rb = b.ruin_probability.estimate ?? 1;
-    return rb < ra || (rb === ra && obj(b) < obj(a)) ? b : a;
-  });
 }
 
 function fmt(e: Estimate): string {

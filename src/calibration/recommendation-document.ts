@@ -4,6 +4,9 @@
  * rate. A heuristic's "effective rate" is its per-step EMA fraction in the calm regime:
  * ema λ; vol c/(1 + β·σ₀); liquidity λ_max (calm depth); asymmetric λ_up when re-levering
  * and λ_down when de-risking; instant 1; rate η is a cap, not a fraction (reported as is).
+ * Per kind, `search` says how the optimum was found: `at_domain_edge` (the best lies at the end
+ * of its parameter's domain), the grid extension, the refinement method, and the parameter's
+ * 95% interval (values not significantly worse than the best on common random numbers).
  */
 import type { MarketProfile } from "./market-profile.ts";
 import type { SearchResult, Evaluation } from "./pacing-search.ts";
@@ -31,6 +34,7 @@ export function recommendationDocument(profile: MarketProfile, search: SearchRes
     const eff = effectiveRate(k, r.params, s0);
     return [k, {
       params: r.params, reachable: r.reachable, note: r.note, coarse_best: r.coarse_best,
+      at_domain_edge: r.search.at_domain_edge, search: r.search,
       ...summary(r.evaluation),
       effective_rate: eff, effective_rate_over_gp: eff !== null && gp > 0 ? eff / gp : null,
       ...(k === "asymmetric" ? { de_risking_rate: r.params.lambdaDown } : {}),

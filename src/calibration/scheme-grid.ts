@@ -43,13 +43,13 @@ export function gridPoints(axes: Record<string, number[]>): Params[] {
 /**
  * Refinement axes around `at`: per parameter, the point and the midpoints to its coarse
  * neighbours (geometric for positive values, arithmetic next to 0); `points` per 1-D axis.
- * Rates stay in (0, 1].
+ * Rates stay in (0, 1]. `axes` defaults to the coarse grid (pass the extended one after an extension).
  */
-export function refineAxes(kind: SchemeKind, at: Params, points1d = 7): Record<string, number[]> {
-  const axes = COARSE_AXES[kind];
+export function refineAxes(kind: SchemeKind, at: Params, points1d = 7, axes: Record<string, number[]> = COARSE_AXES[kind]): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   const dims = Object.keys(axes).length;
-  for (const [k, vals] of Object.entries(axes)) {
+  for (const [k, axis] of Object.entries(axes)) {
+    const vals = [...axis].sort((a, b) => a - b);
     const i = vals.indexOf(at[k]);
     const lo = vals[Math.max(0, i - 1)], hi = vals[Math.min(vals.length - 1, i + 1)];
     const cap = k === "eta" || k === "beta" ? Infinity : 1;
