@@ -9,13 +9,16 @@ export interface KnownMarket { sigma: number; alphaSd: number; tauSteps: number;
 
 export function knownMarketProfile(m: KnownMarket): MarketProfile {
   const regime = { sigma_annual: m.sigma, interval: null, share_of_time: 0.5, expected_duration_steps: 50 };
+  const transition = [[0.98, 0.02], [0.02, 0.98]], jumps = { intensity_per_year: 0, mean_log: 0, sd_log: 0.01 };
   return {
     schema: "market-profile/1",
     source: { file: "known-market", format: "test" },
     window: { first_date: "2000-01-01", last_date: "2001-01-01", observations: 252, prices: 253 },
     steps_per_year: 252,
-    volatility: { regimes: [regime, { ...regime }], transition: [[0.98, 0.02], [0.02, 0.98]] },
-    jumps: { intensity_per_year: 0, mean_log: 0, sd_log: 0.01 },
+    volatility: { regimes: [regime, { ...regime }], transition },
+    jumps,
+    // what the engine simulates (profile-scenario.ts reads this, not volatility/jumps)
+    engine_market: { model: "normal+jumps", note: "known", regimes: [{ sigma_annual: m.sigma }, { sigma_annual: m.sigma }], transition, jumps },
     trend: { time_constant_steps: m.tauSteps, alpha_sd_annual: m.alphaSd, fit_quality: { status: "estimated", note: "known" } },
     ewma: { decay: 0.94 },
     liquidity: { depth: m.depth, thinning: 0, resilience: 0, spread: m.spread },

@@ -84,8 +84,10 @@ describe("calibrate: rows set aside", () => {
 });
 
 describe("calibrate: --date-format", () => {
-  // the first of each month only (1900–1999): every date reads both as D/M/Y and as M/D/Y
-  const monthly = prices(1200, (_t, r) => r, (t) => `01/${String((t % 12) + 1).padStart(2, "0")}/${1900 + Math.floor(t / 12)}`);
+  // the first twelve days of each month (1900–1908): every date reads both as D/M/Y and as M/D/Y,
+  // and both readings ascend; read as D/M/Y the bars are daily (the profile's default bar)
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const monthly = prices(1200, (_t, r) => r, (t) => `${pad((t % 12) + 1)}/${pad((Math.floor(t / 12) % 12) + 1)}/${1900 + Math.floor(t / 144)}`);
 
   it("an ambiguous order is refused with the flag to pass; the flag settles it", async () => {
     const e = await fails(["--data", file("ambiguous.csv", monthly), "--out", join(dir, "o7"), "--profile-only"]);
