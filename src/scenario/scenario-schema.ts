@@ -7,15 +7,9 @@
  * ones: depth thinning, book depth and spread per regime).
  */
 import { z } from "zod";
+import { boundedNumber } from "./bounded-number.ts";
 
-/** A finite number in a range; the message states the allowed range. */
-function num(lo: number, hi: number, loOpen = false, hiOpen = false) {
-  const range = `${loOpen ? "(" : "["}${lo}, ${hi}${hiOpen ? ")" : "]"}`;
-  return z.number({ error: `must be a number in ${range}` }).refine(
-    (v) => Number.isFinite(v) && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi),
-    { message: `must be in ${range}` },
-  );
-}
+const num = boundedNumber;
 const int = (lo: number, hi: number) =>
   z.number({ error: `must be an integer in [${lo}, ${hi}]` }).int(`must be an integer in [${lo}, ${hi}]`)
     .refine((v) => v >= lo && v <= hi, { message: `must be an integer in [${lo}, ${hi}]` });

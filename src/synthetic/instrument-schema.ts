@@ -8,15 +8,9 @@
 import { z } from "zod";
 import { FORMAT_NAMES } from "../data/price-formats.ts";
 import { costSchema, schemeSchema } from "../scenario/scenario-schema.ts";
+import { boundedNumber } from "../scenario/bounded-number.ts";
 
-/** A finite number in a range; the message states the range. */
-function num(lo: number, hi: number, loOpen = false, hiOpen = false) {
-  const range = `${loOpen ? "(" : "["}${lo}, ${hi}${hiOpen ? ")" : "]"}`;
-  return z.number({ error: `must be a number in ${range}` }).refine(
-    (v) => Number.isFinite(v) && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi),
-    { message: `must be in ${range}` },
-  );
-}
+const num = boundedNumber;
 const int = (lo: number, hi: number) =>
   z.number({ error: `must be an integer in [${lo}, ${hi}]` }).refine((v) => Number.isInteger(v) && v >= lo && v <= hi, { message: `must be an integer in [${lo}, ${hi}]` });
 const BIG = 1e15;

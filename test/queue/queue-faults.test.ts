@@ -12,18 +12,11 @@ import { checkRedis, parseRedisUrl } from "../../src/queue/check-redis.ts";
 import { QUEUE_NAME, jobIdOf } from "../../src/queue/shard-job.ts";
 import { queuedRunKey } from "../../src/queue/run-inputs.ts";
 import { startRedis, stopRedis, type TestRedis } from "./redis-server.ts";
+import { STUDY, until } from "./helpers.ts";
 
-const STUDY = "studies/rs1-pacing-thin-book.ts";
 let redis: TestRedis;
 const workers: ChildProcess[] = [];
 
-async function until(check: () => boolean | Promise<boolean>, what: string, seconds = 30): Promise<void> {
-  const end = Date.now() + seconds * 1000;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }

@@ -5,20 +5,17 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { Queue, Worker, UnrecoverableError } from "bullmq";
-import { main as study } from "../../studies/rs1-pacing-thin-book.ts";
 import { runQueued } from "../../src/queue/run-queued.ts";
 import { QUEUE_NAME, resultsKey, jobIdOf, type ShardJobData } from "../../src/queue/shard-job.ts";
 import { queuedRunKey } from "../../src/queue/run-inputs.ts";
-import { writePacingOutputs } from "../../src/engine/write-pacing-outputs.ts";
 import { rs1Scenario } from "../../src/scenario/presets/rs1.ts";
 import { startRedis, stopRedis, type TestRedis } from "./redis-server.ts";
-import { comparable } from "../shard/helpers.ts";
+import { STUDY, until, singleResults, queuedResults } from "./helpers.ts";
 
-const STUDY = "studies/rs1-pacing-thin-book.ts";
 const dir = mkdtempSync(join("out", "test-queue-stale-"));
 let redis: TestRedis;
 const workers: ChildProcess[] = [];
@@ -31,22 +28,8 @@ function startWorker(url: string): ChildProcess {
 function stopWorker(c: ChildProcess): void {
   try { process.kill(-c.pid!, "SIGTERM"); } catch { /* gone */ }
 }
-async function until(check: () => Promise<boolean>, what: string, seconds = 60): Promise<void> {
-  const end = Date.now() + seconds * 1000;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-async function single(name: string, flags: string[]): Promise<string> {
-  await study([...flags, "--workers", "1", "--quiet", "--out", join(dir, name)]);
-  return comparable(readFileSync(join(dir, name, "results.json"), "utf8"));
-}
-async function queued(name: string, flags: string[], shards: number): Promise<string> {
-  const merged = await runQueued({ url: redis.url, study: STUDY, args: flags, shards });
-  writePacingOutputs(join(dir, name), merged.scenario, merged.run, { gitRevision: "x", date: "x", blockPaths: merged.blockPaths });
-  return comparable(readFileSync(join(dir, name, "results.json"), "utf8"));
-}
+const single = (name: string, flags: string[]) => singleResults(dir, name, flags);
+const queued = (name: string, flags: string[], shards: number) => queuedResults(redis.url, dir, name, flags, shards);
 
 beforeAll(async () => { redis = await startRedis(); });
 afterEach(() => { for (const w of workers.splice(0)) stopWorker(w); });

@@ -7,17 +7,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
-import { main as study } from "../../studies/rs1-pacing-thin-book.ts";
 import { main as queueCli } from "../../scripts/queue.ts";
-import { runQueued } from "../../src/queue/run-queued.ts";
 import { checkRedis } from "../../src/queue/check-redis.ts";
 import { resultsKey } from "../../src/queue/shard-job.ts";
 import { queuedRunKey } from "../../src/queue/run-inputs.ts";
-import { writePacingOutputs } from "../../src/engine/write-pacing-outputs.ts";
 import { startRedis, stopRedis, freePort, type TestRedis } from "./redis-server.ts";
+import { STUDY, until, singleResults, queuedResults } from "./helpers.ts";
 import { comparable } from "../shard/helpers.ts";
 
-const STUDY = "studies/rs1-pacing-thin-book.ts";
 const dir = mkdtempSync(join("out", "test-queue-"));
 let redis: TestRedis;
 const workers: { child: ChildProcess; log: () => string }[] = [];
@@ -36,25 +33,8 @@ function killWorker(w: { child: ChildProcess }, signal: NodeJS.Signals = "SIGKIL
   try { process.kill(-w.child.pid!, signal); } catch { /* already gone */ }
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, seconds = 60): Promise<void> {
-  const end = Date.now() + seconds * 1000;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** The results.json of one in-process study run with `flags`, for comparison. */
-async function single(name: string, flags: string[]): Promise<string> {
-  await study([...flags, "--workers", "1", "--quiet", "--out", join(dir, name)]);
-  return comparable(readFileSync(join(dir, name, "results.json"), "utf8"));
-}
-
-async function queued(name: string, flags: string[], shards: number): Promise<string> {
-  const merged = await runQueued({ url: redis.url, study: STUDY, args: flags, shards });
-  writePacingOutputs(join(dir, name), merged.scenario, merged.run, { gitRevision: "x", date: "x", blockPaths: merged.blockPaths });
-  return comparable(readFileSync(join(dir, name, "results.json"), "utf8"));
-}
+const single = (name: string, flags: string[]) => singleResults(dir, name, flags);
+const queued = (name: string, flags: string[], shards: number) => queuedResults(redis.url, dir, name, flags, shards);
 
 beforeAll(async () => { redis = await startRedis(); });
 afterAll(async () => {
