@@ -56,6 +56,14 @@ export type { Metric } from "./engine/pacing-results.ts";
 /** One scheme's results: every metric as an {@link Estimate} with its 95% interval, plus path, ruin and survivor counts. */
 export type { SchemeResult } from "./engine/pacing-results.ts";
 export type { Difference } from "./engine/pacing-results.ts";
+/** One of the path-risk outputs reported beside {@link METRICS}: drawdown median and p95, CVaR 5% of the terminal return, time under water, funding. */
+export type { PathRiskMetric } from "./engine/path-risk-results.ts";
+/** The path-risk outputs reported beside {@link METRICS}, in column order. */
+export { PATH_RISK_METRICS } from "./engine/path-risk-results.ts";
+/** Cumulative ruin probability per scheme at the end of each year of the horizon, with Wilson intervals. */
+export type { RuinByYear } from "./engine/path-risk-results.ts";
+/** The maximum-drawdown quantiles a report's box plot draws, per scheme. */
+export type { DrawdownQuantiles } from "./engine/path-risk-results.ts";
 /** Per-scheme results and the paired differences against the baseline scheme. */
 export type { PacingResults } from "./engine/pacing-results.ts";
 export { pacingResults } from "./engine/pacing-results.ts";
@@ -117,6 +125,38 @@ export type { SchemeValidation } from "./calibration/out-of-sample.ts";
 export type { WindowEvaluation } from "./calibration/out-of-sample.ts";
 /** One evaluated parameter point of the search: its metrics with intervals, objective and feasibility. */
 export type { Evaluation } from "./calibration/pacing-search.ts";
+/** The search stage an evaluation belongs to: the coarse grid, its extension past an edge, the refinement, or a parameter-interval run. */
+export type { Stage } from "./calibration/evaluate-schemes.ts";
+/** How a scheme kind's optimum was found and how sharp it is: domain and grid edges, refinement, the parameter's 95% interval. */
+export type { KindSearch } from "./calibration/pacing-search.ts";
+/** An objective the pacing search minimises: its name, each scheme's estimate and the paired difference between two schemes. */
+export type { PacingObjective } from "./calibration/pacing-objective.ts";
+/** In-sample against out-of-sample evaluation of one recommendation: the degradations with their intervals and the ruin constraint's status. */
+export type { Comparison } from "./calibration/out-of-sample.ts";
+/** The profile's regime volatilities, switching probabilities and innovation law (normal or Student-t), each with its interval. */
+export type { VolatilitySection } from "./calibration/profile-volatility.ts";
+/** The profile's jump intensity and size law, with intervals, the sd floor and the threshold count beside them. */
+export type { JumpSection } from "./calibration/profile-volatility.ts";
+/** The posterior predictive tail check: each model's frequency of large falls against the data's. */
+export type { TailSection } from "./calibration/profile-volatility.ts";
+/** What the engine simulates for a profile (the normal+jumps fit when the chosen model has Student-t innovations). */
+export type { EngineMarket } from "./calibration/profile-volatility.ts";
+/** The choice between normal+jumps, Student-t and t+jumps, by BIC and by the one-step predictive log score. */
+export type { ModelChoice } from "./calibration/regime-model-choice.ts";
+/** One candidate market model's fit: log-likelihood, parameter count, BIC and its out-of-sample predictive log score. */
+export type { CandidateScore } from "./calibration/regime-model-choice.ts";
+/** A 95% interval and whether it says something (`weak` when it spans more than ×10 either way). */
+export type { LabelledInterval } from "./calibration/regime-fit.ts";
+/** The regime model's parameters, per step: mean, each regime's sd, the switching matrix, jumps and the innovations' ν. */
+export type { RegimeParams } from "./calibration/regime-model.ts";
+/** One threshold of the tail check: the data's count of days below it with its interval, and each model's expected frequency. */
+export type { TailCheckRow } from "./calibration/posterior-predictive.ts";
+/** The 95% interval of a searched parameter: the evaluated values not significantly worse than the best, and whether the optimum is flat. */
+export type { ParameterInterval } from "./calibration/parameter-interval.ts";
+/** A degradation out of sample (out − in) with its 95% interval, paired or unpaired (said which). */
+export type { Degradation } from "./calibration/degradation.ts";
+/** The ruin cap in and out of sample, and whether it fails out of sample (and confidently so). */
+export type { ConstraintCheck } from "./calibration/degradation.ts";
 /** The recommended parameters of one scheme kind, with their evaluation and whether the ruin cap is reachable. */
 export type { Recommendation } from "./calibration/pacing-search.ts";
 /** The calibration report (report.html) of a profile and, when given, its search and recommendation. */
@@ -160,6 +200,10 @@ export type { RebalanceResult } from "./synthetic/weekly-rebalance.ts";
 /** A pyramiding policy (G8): adds to a position in steps as the trade moves its way, cuts as it moves against it. */
 export { pyramidingPolicy } from "./synthetic/pyramiding.ts";
 export type { PyramidingResult } from "./synthetic/pyramiding.ts";
+/** The pyramiding rule's thresholds: the largest add, the profit and the volatility fall an add needs. */
+export type { PyramidingOptions } from "./synthetic/pyramiding.ts";
+/** The covariance estimator of the delta method: sample, Ledoit–Wolf or EWMA with its decay. */
+export type { CovarianceEstimator } from "./synthetic/rolling-ratio-vol.ts";
 
 // ── Price data ───────────────────────────────────────────────────────────────────────────────
 
@@ -177,6 +221,8 @@ export type { ReturnFrequency } from "./data/returns.ts";
 export type { PriceSeries } from "./data/price-series.ts";
 /** A loaded price file: the series, the policy applied, the diagnostics found and the repairs made. */
 export type { LoadedPrices } from "./data/price-series.ts";
+/** Data rows read, kept, set aside, and placeholders (days without a price). */
+export type { RowCounts } from "./data/price-series.ts";
 export type { Repair } from "./data/price-series.ts";
 /** "strict" (every catalogued fault stops the load) or "repair" (documented repairs, each recorded). */
 export type { DataPolicy } from "./data/price-series.ts";

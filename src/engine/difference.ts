@@ -5,6 +5,7 @@
 import { standardError, type Moments } from "../metrics/running-moments.ts";
 import { Z95 } from "../metrics/intervals.ts";
 
+/** A scheme minus the baseline: the estimate, its paired 95% interval on common random numbers, and the unpaired interval independent runs would give. */
 export interface Difference {
   estimate: number | null;
   paired: { lo: number | null; hi: number | null };
