@@ -3,7 +3,7 @@
  * (reference-scenarios.md, RS-1 "Outputs"), each an estimate with its 95% interval, and
  * the paired differences against the baseline scheme beside the unpaired ones.
  */
-import { emptyStats, mergeSchemeStats, type BlockSummary, type SchemeBlockStats } from "./block-summary.ts";
+import { emptyStats, mergeSchemeStats, PER_PATH, type BlockSummary, type SchemeBlockStats } from "./block-summary.ts";
 import { standardError } from "../metrics/running-moments.ts";
 import { meanInterval, wilsonInterval, ratioInterval, medianInterval, type Estimate } from "../metrics/intervals.ts";
 import { momentDifference as difference, type Difference } from "./difference.ts";
@@ -43,14 +43,13 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
   });
   const paths = expected;
   const schemes: Record<string, SchemeResult> = {};
-  const growths: Record<string, Float64Array> = {};
   const folded = schemeNames.map((_, s) => foldScheme(blocks.map((b) => b.schemes[s])));
+  // each scheme's per-path values in path order, gathered once (the paired differences read the baseline's for every scheme)
+  const values = schemeNames.map((_, s) => ({
+    logGrowth: perPath(blocks, "logGrowth", s), maxDrawdown: perPath(blocks, "maxDrawdown", s), terminalReturn: perPath(blocks, "terminalReturn", s),
+  }));
   schemeNames.forEach((name, s) => {
-    const f = folded[s];
-    const growth = new Float64Array(paths);
-    let at = 0;
-    for (const b of blocks) { growth.set(b.logGrowth[s], at); at += b.nPaths; }
-    growths[name] = growth;
+    const f = folded[s], v = values[s];
     schemes[name] = {
       paths, ruined: f.ruined, survivors: f.survivorLogGrowth.n,
       ruin_probability: wilsonInterval(f.ruined, paths),
@@ -59,12 +58,11 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
       slippage_bps: ratioInterval(f.tradedCost, 1e4),
       turnover: meanInterval(f.turnover, 1 / years),
       terminal_log_growth_mean_survivors: meanInterval(f.survivorLogGrowth, 1 / years),
-      terminal_log_growth_median: medianInterval(growth, 1 / years),
-      ...pathRiskResults(f, perPath(blocks, "maxDrawdown", s), perPath(blocks, "terminalReturn", s), years),
+      terminal_log_growth_median: medianInterval(Float64Array.from(v.logGrowth), 1 / years), // a copy: medianInterval sorts in place
+      ...pathRiskResults(f, v.maxDrawdown, v.terminalReturn, years),
     };
   });
-
-  checkFiniteResults(schemes, (name) => growths[name]);
+  checkFiniteResults(schemes, (name) => values[schemeNames.indexOf(name)].logGrowth);
 
   const base = folded[baseline];
   const diffs: Record<string, Record<string, Difference>> = {};
@@ -78,8 +76,8 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
       turnover: difference(f.paired.turnover, standardError(f.turnover), standardError(base.turnover), 1 / years),
       terminal_log_growth: difference(f.paired.logGrowth, NaN, NaN, 1 / years),
       ...pathRiskDifferences(f, base, {
-        maxDrawdown: perPath(blocks, "maxDrawdown", s), baseMaxDrawdown: perPath(blocks, "maxDrawdown", baseline),
-        terminalReturn: perPath(blocks, "terminalReturn", s), baseTerminalReturn: perPath(blocks, "terminalReturn", baseline),
+        maxDrawdown: values[s].maxDrawdown, baseMaxDrawdown: values[baseline].maxDrawdown,
+        terminalReturn: values[s].terminalReturn, baseTerminalReturn: values[baseline].terminalReturn,
       }, paths, years),
     };
   });
@@ -96,8 +94,11 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
   };
 }
 
-/** Scheme s's per-path values of `key` over every block, in path order (empty when not tracked). */
-export function perPath(blocks: BlockSummary[], key: "maxDrawdown" | "terminalReturn", s: number): Float64Array {
+/**
+ * Scheme s's per-path values of `key` over every block, in path order (empty when not tracked).
+ * With one block this is the block's own array, not a copy: do not sort it in place.
+ */
+export function perPath(blocks: BlockSummary[], key: (typeof PER_PATH)[number], s: number): Float64Array {
   if (blocks.length === 1) return blocks[0][key][s];
   const out = new Float64Array(blocks.reduce((a, b) => a + b[key][s].length, 0));
   let at = 0;
