@@ -4,21 +4,11 @@
  * complete version (or absent before the first write completes).
  */
 import { describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { killWriterAfter } from "./helpers.ts";
 
-function killMidWrite(dir: string, afterVersions: number, extraMs: number): Promise<number> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "test/reliability/fixtures/write-loop.ts", dir], { stdio: ["ignore", "pipe", "inherit"] });
-    let seen = 0;
-    child.stdout!.on("data", (b: Buffer) => {
-      seen += b.toString().split("\n").filter(Boolean).length;
-      if (seen >= afterVersions && child.exitCode === null && !child.killed) setTimeout(() => child.kill("SIGKILL"), extraMs);
-    });
-    child.on("exit", () => done(seen));
-  });
-}
+const killMidWrite = (dir: string, afterVersions: number, extraMs: number) => killWriterAfter("write-loop.ts", dir, afterVersions, extraMs);
 
 describe("atomic results.json", () => {
   it("a process killed while writing leaves the previous complete file, never a partial one", async () => {

@@ -4,22 +4,12 @@
  * one complete set or learns that the write was interrupted.
  */
 import { describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { killWriterAfter } from "./helpers.ts";
 import { writeOutputSet, checkOutputSet, replaceInOutputSet, MANIFEST_FILE } from "../../src/io/write-output-set.ts";
 
-function killMidSet(dir: string, afterVersions: number, extraMs: number): Promise<number> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "test/reliability/fixtures/write-set-loop.ts", dir], { stdio: ["ignore", "pipe", "inherit"] });
-    let seen = 0;
-    child.stdout!.on("data", (b: Buffer) => {
-      seen += b.toString().split("\n").filter(Boolean).length;
-      if (seen >= afterVersions && child.exitCode === null && !child.killed) setTimeout(() => child.kill("SIGKILL"), extraMs);
-    });
-    child.on("exit", () => done(seen));
-  });
-}
+const killMidSet = (dir: string, afterVersions: number, extraMs: number) => killWriterAfter("write-set-loop.ts", dir, afterVersions, extraMs);
 const versionOf = (dir: string) => [
   JSON.parse(readFileSync(join(dir, "results.json"), "utf8")).version,
   Number(/version (\d+)/.exec(readFileSync(join(dir, "report.html"), "utf8"))![1]),
