@@ -7,7 +7,6 @@
  * Writes DIR/profile.json, DIR/recommendation.json and DIR/report.html.
  */
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { loadPrices } from "../src/data/load-prices.ts";
 import { rowSummary } from "../src/data/set-aside.ts";
 import { loadProgress } from "../src/data/load-progress.ts";
@@ -28,6 +27,7 @@ import { optimumLine } from "../src/calibration/optimum-summary.ts";
 import { outOfSampleCsv, outOfSampleLines } from "../src/calibration/out-of-sample-table.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
 import { UsageError } from "../src/errors.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 const OVERRIDE_KEYS = ["depth", "thinning", "resilience", "spread", "time_constant_steps", "alpha_sd_annual", "ewma_decay", "jump_intensity_per_year", "jump_mean_log", "jump_sd_log"] as const;
 
@@ -167,4 +167,4 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

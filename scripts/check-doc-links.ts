@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { runCli } from "../src/cli/run-cli.ts";
 import { UsageError } from "../src/errors.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 /** A link that does not resolve: the page it is on, the href, and why. */
 export interface BrokenLink { page: string; href: string; problem: string }
@@ -57,4 +57,4 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   process.stderr.write(`${dir}: ${htmlFiles(dir).length} pages, every relative link resolves\n`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

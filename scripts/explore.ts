@@ -4,10 +4,10 @@
  *   npm run explore -- [--port 8765] [--build-only]
  */
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { buildExplorer } from "../explorer/build-explorer.ts";
 import { serveStatic } from "../explorer/serve-static.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 const command = {
   name: "explore",
@@ -28,4 +28,4 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   process.stderr.write(`explorer at ${url} — Ctrl-C to stop\n`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

@@ -6,7 +6,6 @@
  * date aside. Refuses shards of different configurations (naming the field) and names the
  * missing blocks and shards.
  */
-import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { parseFlags, helpText, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { readShard } from "../src/shard/shard-file.ts";
@@ -14,6 +13,7 @@ import { mergeShards } from "../src/shard/merge-shards.ts";
 import { writePacingOutputs } from "../src/engine/write-pacing-outputs.ts";
 import { checkOutDir } from "../src/io/check-out-dir.ts";
 import { UsageError } from "../src/errors.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 const command = {
   name: "merge",
@@ -40,4 +40,4 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (!values.quiet) process.stderr.write(`wrote ${join(out, "results.json")}, results.csv, report.html — ${positionals.length} shard(s), ${merged.run.blocks.length} blocks, ${merged.scenario.paths} paths\n`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

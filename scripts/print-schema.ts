@@ -3,9 +3,9 @@
  *
  *   npm run schema > scenario.schema.json        (or: pacing schema)
  */
-import { pathToFileURL } from "node:url";
 import { scenarioJsonSchema } from "../src/scenario/scenario-schema.ts";
 import { parseFlags, helpText, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 const command = {
   name: "schema",
@@ -21,4 +21,4 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, values.compact ? undefined : 2) + "\n");
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

@@ -6,7 +6,6 @@
  * and report.html — the bytes of a single-process run, timing and date aside.
  * Example: npm run queue -- --redis redis://10.0.0.5:6379 studies/rs1-pacing-thin-book.ts --paths 20000 --out out/rs1-queued
  */
-import { pathToFileURL } from "node:url";
 import { join, relative, resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { intFlag, runCli } from "../src/cli/run-cli.ts";
@@ -16,6 +15,7 @@ import { REPO_ROOT } from "../src/queue/shard-worker.ts";
 import { writePacingOutputs } from "../src/engine/write-pacing-outputs.ts";
 import { checkOutDir } from "../src/io/check-out-dir.ts";
 import { UsageError } from "../src/errors.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 const HELP = `Usage: npm run queue -- --redis URL [options] STUDY --out DIR [study flags]
 
@@ -83,4 +83,4 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   log(`wrote ${join(kept.out, "results.json")}, results.csv, report.html — run ${merged.runId}, ${merged.run.blocks.length} blocks, ${merged.scenario.paths} paths`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

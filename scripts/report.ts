@@ -9,12 +9,12 @@
  * Exit status 2 when a results file is missing or malformed (each one named, with what is wrong).
  */
 import { existsSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import { parseFlags, helpText, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { UsageError } from "../src/errors.ts";
 import { findResultsFiles } from "../src/report/find-results.ts";
 import { buildReports } from "../src/report/build-reports.ts";
 import { chromiumAvailable, launchChromium, PNG_HINT } from "../src/report/headless-chromium.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 const command = {
   name: "report",
@@ -52,4 +52,4 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

@@ -5,11 +5,11 @@
  * (Ctrl-C / SIGTERM: running shards go back to the queue). Run one per machine, from the
  * same checkout (with build/kernel.wasm built), all pointing at the same Redis.
  */
-import { pathToFileURL } from "node:url";
 import { availableParallelism } from "node:os";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { parseRedisUrl, checkRedis, redacted, CONNECT_TIMEOUT_SECONDS } from "../src/queue/check-redis.ts";
 import { startShardWorker } from "../src/queue/shard-worker.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 const command = {
   name: "worker",
@@ -49,4 +49,4 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

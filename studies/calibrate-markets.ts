@@ -9,7 +9,6 @@
  * comparison table DIR/comparison.csv, DIR/report.html and a per-market explanation in words.
  */
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { loadPrices } from "../src/data/load-prices.ts";
 import { estimateProfile, type MarketProfile, type ProfileOptions } from "../src/calibration/market-profile.ts";
 import { pacingSearch } from "../src/calibration/pacing-search.ts";
@@ -22,6 +21,7 @@ import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
 import { UsageError } from "../src/errors.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 /** Markets: file, and how to read its volume (account ≈ USD 100 M in the price's currency). */
 export const MARKETS: { id: string; file: string; options: ProfileOptions }[] = [
@@ -135,4 +135,4 @@ function explain(id: string, p: MarketProfile, rec: Rec, all: { profile: MarketP
   return parts.join(" ");
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

@@ -9,7 +9,6 @@
  * only its slice of the blocks to DIR/shard.json for `npm run merge` (src/shard/).
  */
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { rs1Scenario } from "../src/scenario/presets/rs1.ts";
 import type { ScenarioInput } from "../src/scenario/scenario-schema.ts";
 import { validateScenario } from "../src/scenario/validate-scenario.ts";
@@ -27,6 +26,7 @@ import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
 import { UsageError } from "../src/errors.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 /** The study's default configuration: RS-1 exactly. */
 export const config = rs1Scenario;
@@ -104,4 +104,4 @@ export async function main(argv = process.argv.slice(2), preset: ScenarioInput =
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

@@ -9,11 +9,11 @@
  * the preset (src/scenario/presets/strategy-pacing.ts), which --config replaces whole. Writes
  * DIR/results.json, DIR/results.csv and DIR/report.html.
  */
-import { pathToFileURL } from "node:url";
 import { command as rs1Command, main as runStudy } from "./rs1-pacing-thin-book.ts";
 import { strategyScenario, STRATEGIES, type Strategy } from "../src/scenario/presets/strategy-pacing.ts";
 import { parseFlags, runCli } from "../src/cli/run-cli.ts";
 import { UsageError } from "../src/errors.ts";
+import { isMainModule } from "../src/cli/is-main-module.ts";
 
 const command = {
   ...rs1Command,
@@ -30,4 +30,4 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   await runStudy(argv, strategyScenario(strategy), command);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);
+if (isMainModule(import.meta.url)) runCli(main);

@@ -8,12 +8,12 @@
  *   pacing --help                 the list of commands
  *   pacing <command> --help       that command's flags
  */
-import { pathToFileURL } from "node:url";
 import { COMMANDS, findCommand } from "./commands.ts";
 import { cachedHelp, helpOf } from "./help-cache.ts";
 import { runCli } from "./run-cli.ts";
 import { assertBuildCurrent, RUNNING_BUILT } from "./build-stamp.ts";
 import { UsageError } from "../errors.ts";
+import { isMainModule } from "./is-main-module.ts";
 
 /** `pacing --help`: usage and one line per command. */
 export function commandList(): string {
@@ -62,4 +62,4 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-if (RUNNING_BUILT || import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(() => main(process.argv.slice(2)));
+if (RUNNING_BUILT || isMainModule(import.meta.url)) runCli(() => main(process.argv.slice(2)));
