@@ -21,7 +21,6 @@ import { runShard } from "../src/shard/run-shard.ts";
 import { writeShard } from "../src/shard/shard-file.ts";
 import { readJsonFile } from "../src/io/read-json-file.ts";
 import { checkOutDir } from "../src/io/check-out-dir.ts";
-import { checkRunMemory, runSizeOf } from "../src/engine/run-memory.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
@@ -82,7 +81,6 @@ export async function main(argv = process.argv.slice(2), preset: ScenarioInput =
     engine, blockPaths, tracePaths: intFlag("trace", values.trace as string | undefined, 0, blockPaths) ?? 200,
     onProgress: (d: number, t: number) => bar.update(d, t),
   } as const;
-  checkRunMemory(runSizeOf(scenario, options.tracePaths)); // before any work
   const out = String(values.out);
   if (values.shard !== undefined) {
     const shard = await runShard(scenario, parseShardSpec(String(values.shard)), options);

@@ -8,6 +8,7 @@ import type { Scenario } from "../scenario/scenario-schema.ts";
 import { encodeJob, baselineIndex, horizonYears, type PacingJob } from "../scenario/encode-job.ts";
 import { createPacingRunner, simulateBlockSummary, type Engine } from "./pacing-block.ts";
 import type { BlockSummary } from "./block-summary.ts";
+import { checkRunMemory, runSizeOf } from "./run-memory.ts";
 import { planBlocks, DEFAULT_BLOCK_PATHS, type BlockTask } from "./block-plan.ts";
 import { runOnWorkers, type BlockSink } from "./worker-pool.ts";
 import { BlockFold } from "./block-fold.ts";
@@ -51,7 +52,10 @@ export interface PacingRun {
   timing: { simulation_seconds: number; worker_startup_seconds: number; workers: number; engine: Engine };
 }
 
-/** @throws RangeError for a worker count or block range out of range */
+/**
+ * @throws RangeError for a worker count or block range out of range; UsageError when the run's per-path
+ *   store or trace would not fit in memory (run-memory.ts), before any block runs
+ */
 export async function runPacing(scenario: Scenario, options: RunOptions = {}): Promise<PacingRun> {
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) {
@@ -62,6 +66,7 @@ export async function runPacing(scenario: Scenario, options: RunOptions = {}): P
   if (options.pathRisk === false) job.params[J_PATH_RISK] = 0;
   const baseline = baselineIndex(scenario, job);
   const tracePaths = Math.min(options.tracePaths ?? 0, scenario.paths, options.blockPaths ?? DEFAULT_BLOCK_PATHS);
+  checkRunMemory(runSizeOf(scenario, tracePaths)); // every caller (study, shard, library, --pace) refuses before any block, not at the end
   let tasks = planBlocks(scenario.paths, options.blockPaths, tracePaths);
   if (options.blocks) {
     const { first, count } = options.blocks;

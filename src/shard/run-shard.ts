@@ -11,7 +11,6 @@ import { gitRevision } from "../io/git-revision.ts";
 import { KERNEL_PATH } from "../wasm/load-kernel-module.ts";
 import { shardBlockRange, blockCount, type ShardSpec } from "./shard-spec.ts";
 import type { Shard } from "./shard-file.ts";
-import { checkRunMemory, runSizeOf } from "../engine/run-memory.ts";
 
 /**
  * @param options as runPacing's, without `blocks` (the shard chooses them)
@@ -24,7 +23,6 @@ export async function runShard(scenario: Scenario, spec: ShardSpec, options: Omi
   const range = shardBlockRange(total, spec);
   // as runPacing: the traced paths are the run's first ones and must fit in block 0
   const tracePaths = Math.min(options.tracePaths ?? 0, scenario.paths, blockPaths);
-  checkRunMemory(runSizeOf(scenario, tracePaths)); // the merge will hold every path: refuse now, not then
   const engine = options.engine ?? "wasm";
   const kernel = engine === "wasm" ? createHash("sha256").update(readFileSync(KERNEL_PATH)).digest("hex") : null;
   const base = {

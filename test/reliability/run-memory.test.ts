@@ -11,9 +11,10 @@ import { Kernel } from "../../src/wasm/kernel.ts";
 import { loadKernelModule } from "../../src/wasm/load-kernel-module.ts";
 import { smallRs1 } from "../shard/helpers.ts";
 
-vi.mock("../../src/engine/run-pacing.ts", async (original) => {
-  const m = await original<typeof import("../../src/engine/run-pacing.ts")>();
-  return { ...m, runPacing: () => { throw new Error("the simulation started"); } };
+// runPacing plans its blocks right after the memory check: reaching the plan means the simulation started
+vi.mock("../../src/engine/block-plan.ts", async (original) => {
+  const m = await original<typeof import("../../src/engine/block-plan.ts")>();
+  return { ...m, planBlocks: () => { throw new Error("the simulation started"); } };
 });
 
 describe("run memory", () => {
