@@ -22,7 +22,7 @@ import { runPacing } from "../src/engine/run-pacing.ts";
 import type { Engine } from "../src/engine/pacing-block.ts";
 import { PER_PATH } from "../src/engine/block-summary.ts";
 
-const FLOPS_PER_PATH_STEP = 60 + 29 + 6 * 32; // market and target, expm1 (single precision), six schemes
+const FLOPS_PER_PATH_STEP = 60 + 29 + 6 * (32 + 7); // market and target, expm1 (single precision), six schemes, each with GP's objective (7)
 
 const { values } = parseArgs({ options: {
   paths: { type: "string", default: "10000" }, "twin-paths": { type: "string", default: "1000" },
