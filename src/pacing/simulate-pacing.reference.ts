@@ -1,6 +1,7 @@
 /**
  * Plain-TypeScript twin of the fused pacing kernel (assembly/pacing/simulate-pacing.ts):
- * the same RS-1 step (reference-scenarios.md, RS-1; domain.md (P1)–(P4)), the same stream
+ * the same RS-1 step (reference-scenarios.md, RS-1; domain.md (P1)–(P4), the optimal schemes (O1), (O2),
+ * the jump guard and GP's objective as in the kernel's pace-scheme-lanes.ts), the same stream
  * of draws per path, the same layouts (assembly/pacing/layout.ts), and the kernel's single
  * precision: every step operation is rounded to f32 (Math.fround, `f` below) in the kernel's
  * order, and values computed once in f64 (parameters, the initial state, slow-path normals,
