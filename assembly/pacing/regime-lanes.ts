@@ -7,8 +7,8 @@ import { par } from "./job-param";
 
 // The regime table, f32[MAX_REGIMES] per entry (each value computed in f64, then rounded): σ_s, (σ₀/σ_s)^α (depth relative to calm), half
 // the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α, and the GP objective's two per-regime
-// coefficients (layout.ts J_OBJ_HALF_RISK, J_OBJ_HALF_COST).
-const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4, R_OBJ_HALF_RISK = 5, R_OBJ_HALF_COST = 6, R_ENTRIES = 7;
+// coefficients (layout.ts J_OBJ_HALF_RISK, J_OBJ_HALF_COST; entries 5 and 6 are left to the Student-t innovations').
+const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4, R_OBJ_HALF_RISK = 7, R_OBJ_HALF_COST = 8, R_ENTRIES = 9;
 /** Bytes of the regime table. */
 export const REGIME_TABLE_BYTES: usize = <usize>(R_ENTRIES * MAX_REGIMES) << 2;
 
