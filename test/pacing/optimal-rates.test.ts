@@ -167,3 +167,31 @@ describe("per-regime constants of a scenario (results.json rate_per_step, aim_sc
     expect(() => optimalPacingConstants(free, { kind: "ac", name: "ac", riskAversion: 1 })).toThrow(/ac scheme "ac" needs a quadratic trading cost/);
   });
 });
+
+describe("the realised footprint of partial adjustment on RS-1's book (docs/optimal-pacing.md, Λ for ψ > 0)", () => {
+  /** Σ cost / Σ n²/(2K) of x_t = (1 − r)x_{t−1} + r·g_t through the book of RS-1 step 9 (spread aside), g = AR(1) + noise. */
+  function footprint(rate: number, noiseSd: number, psi: number): number {
+    const rng = new PathStream(), zig = zigguratTables(), phi = Math.exp(-1 / 60), K = 200;
+    rng.seed(5, 0, 0);
+    let f = 0, x = 0, D = 0, cost = 0, memoryless = 0;
+    for (let t = 0; t < 200_000; t++) {
+      f = phi * f + 0.5 * Math.sqrt(1 - phi * phi) * normalDraw(rng, zig);
+      const g = f + noiseSd * normalDraw(rng, zig), n = rate * (g - x);
+      D *= psi;
+      cost += n * D + (n * n) / (2 * K);
+      memoryless += (n * n) / (2 * K);
+      D += n / K;
+      x += n;
+    }
+    return cost / memoryless;
+  }
+
+  it("is near (1 + ψz)/(1 − ψz), z = 1 − r, for a smooth signal, below the steady (1 + ψ)/(1 − ψ), and below 1 with RS-1's signal noise", () => {
+    const psi = 0.5, r = 0.36, z = 1 - r;
+    const smooth = footprint(r, 0, psi), noisy = footprint(r, 0.5, psi);
+    relClose(smooth, (1 + psi * z) / (1 - psi * z), 0.05);
+    expect(smooth).toBeLessThan(((1 + psi) / (1 - psi)) * 0.7);
+    expect(noisy).toBeLessThan(1);
+    expect(noisy).toBeGreaterThan(0.5);
+  });
+});
