@@ -20,6 +20,7 @@ import { parseShardSpec } from "../src/shard/shard-spec.ts";
 import { runShard } from "../src/shard/run-shard.ts";
 import { writeShard } from "../src/shard/shard-file.ts";
 import { readJsonFile } from "../src/io/read-json-file.ts";
+import { presetScenario } from "../src/scenario/presets/preset-scenarios.ts";
 import { checkOutDir } from "../src/io/check-out-dir.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
@@ -44,7 +45,7 @@ export const command = {
     steps: "horizon in steps (default 1825 = 5 years of days)",
     seed: "random seed, integer in [0, 2^32) (default 1)",
     workers: "worker threads (default: all cores); results are identical for any value",
-    config: "scenario JSON file replacing the RS-1 preset (flags still override paths/steps/seed)",
+    config: "scenario JSON file, or a preset name (rs1, rs1-benchmarks), replacing the RS-1 preset (flags still override paths/steps/seed)",
     engine: "wasm (default) or reference (the plain TypeScript twin, slower)",
     trace: "paths whose trajectories are kept for the plots (default 200)",
     block: "paths per block, a multiple of 64 (default 512)",
@@ -62,7 +63,7 @@ export async function main(argv = process.argv.slice(2), preset: ScenarioInput =
   checkOutDir(String(values.out));
   const engine = values.engine ?? "wasm";
   if (engine !== "wasm" && engine !== "reference") throw new UsageError(`--engine: must be "wasm" or "reference"; got ${JSON.stringify(engine)}`);
-  const base = values.config ? readJsonFile(String(values.config), "--config") : preset;
+  const base = values.config ? presetScenario(String(values.config)) ?? readJsonFile(String(values.config), "--config") : preset;
   if (typeof base !== "object" || base === null || Array.isArray(base)) throw new UsageError(`--config ${values.config}: must hold a JSON object (a scenario) — see the JSON Schema (npm run schema)`);
   const overrides: Record<string, number> = {};
   const paths = intFlag("paths", values.paths as string | undefined, 1, 100_000_000);
