@@ -72,14 +72,15 @@ function encodeScheme(s: Scenario, x: Exclude<SchemeConfig, { kind: "jump-guard"
  * with no quadratic part or ψ = 1). Divided by E₀ this is GP's x·r − (γ/2)σ²dt·x² − ½Λn², x and n
  * in units of E₀.
  */
-export function objectiveCoefficients(s: Scenario): { halfRisk: number[]; halfCost: number[]; gamma: number; lambda: number[] } {
+export function objectiveCoefficients(s: Scenario): { halfRisk: number[]; halfCost: number[]; gamma: number; variance: number[]; lambda: number[] } {
   const m = s.market, dt = 1 / m.stepsPerYear, e0 = s.initialEquity;
   const gamma = "riskAversion" in s.target ? s.target.riskAversion : 0;
   const quadratic = s.costs.kind === "transient" && s.costs.resilience < 1;
   const lambda = m.regimes.map((r) => (quadratic ? quadraticCostLambda(s.costs, r.sigma, m.regimes[0].sigma) : 0));
+  const variance = m.regimes.map((r) => regimeVariance(r.sigma, m.jumps));
   return {
-    gamma, lambda,
-    halfRisk: m.regimes.map((r) => (gamma * regimeVariance(r.sigma, m.jumps) * dt) / (2 * e0)),
+    gamma, variance, lambda,
+    halfRisk: variance.map((v) => (gamma * v * dt) / (2 * e0)),
     halfCost: lambda.map((l) => l / (2 * e0)),
   };
 }
