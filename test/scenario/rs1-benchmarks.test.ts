@@ -17,6 +17,8 @@ import { PATH_RISK_METRICS } from "../../src/engine/path-risk-results.ts";
 import { main as study } from "../../studies/rs1-pacing-thin-book.ts";
 import { main as run } from "../../src/cli/run-command.ts";
 import { documentBytes } from "../shard/helpers.ts";
+import { optimalPacingConstants } from "../../src/pacing/optimal-rates.ts";
+import { UsageError } from "../../src/errors.ts";
 
 const small = ["--paths", "128", "--steps", "200", "--workers", "1", "--block", "64", "--trace", "16", "--quiet"];
 
@@ -49,6 +51,24 @@ describe("preset rs1-benchmarks", () => {
     }
     expect(doc.paired_differences.baseline).toBe("gp");
     expect(doc.plots.drawdown.schemes["jump-guard"]).toHaveLength(5);
+    // results.json's per-regime constants are optimal-rates.ts's, to the last bit
+    const s = validateScenario(rs1BenchmarksScenario);
+    const gp = optimalPacingConstants(s, { kind: "gp" }), ac = optimalPacingConstants(s, { kind: "ac", riskAversion: 1.5 });
+    expect(doc.schemes.gp.rate_per_step).toEqual(gp.rate_per_step);
+    expect(doc.schemes.gp.aim_scale).toEqual(gp.aim_scale);
+    expect(doc.schemes.ac.rate_per_step).toEqual(ac.rate_per_step);
+    expect(doc.schemes.ac.aim_scale).toBeUndefined();
+    expect(doc.schemes.ema.rate_per_step).toBeUndefined();
+  }, 60_000);
+
+  it("takes --baseline to pair against another scheme (the jump guard's paired effect: --baseline ema), and refuses a name that is no scheme", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rs1-benchmarks-baseline-"));
+    await run(["rs1-benchmarks", "--baseline", "ema", "--out", dir, ...small]);
+    const doc = JSON.parse(readFileSync(join(dir, "results.json"), "utf8"));
+    expect(doc.paired_differences.baseline).toBe("ema");
+    expect(doc.paired_differences.schemes["jump-guard"].ruin_probability.paired.lo).not.toBeNull();
+    await expect(run(["rs1-benchmarks", "--baseline", "emma", "--out", join(dir, "x"), ...small])).rejects.toThrow(UsageError);
+    await expect(run(["rs1-benchmarks", "--baseline", "emma", "--out", join(dir, "x"), ...small])).rejects.toThrow(/baseline: must name a scheme \(instant, .*jump-guard\); got "emma"/);
   }, 60_000);
 
   it("gives the same bytes on 1 and 2 workers", async () => {
