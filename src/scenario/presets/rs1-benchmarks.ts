@@ -12,6 +12,7 @@ import { rs1Scenario } from "./rs1.ts";
 /** γ of RS-1's target; ac's λ is half of it (docs/optimal-pacing.md, "AC and its equivalence with GP"). */
 const GAMMA = 3;
 
+/** RS-1 plus gp, ac (λ = γ/2) and a jump guard (θ = 4) over ema, paired against gp (plain data; validate with validateScenario). */
 export const rs1BenchmarksScenario: ScenarioInput = {
   ...rs1Scenario,
   name: "RS-1 with benchmarks",
