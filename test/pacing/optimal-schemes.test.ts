@@ -88,11 +88,51 @@ describe("gp: the Gârleanu–Pedersen policy (domain.md O1)", () => {
   });
 });
 
+describe("gp and ac along traced paths: each step trades the regime's rate of the gap to the aim (gp) or to L* (ac)", () => {
+  it("two regimes with jumps, a signal with a long-run mean", () => {
+    // λ_v = 1 and no signal noise: L* = g/(γσ₀²) uncapped, so the trace gives the signal g = L*·γσ₀²
+    const market = { ...rs1Scenario.market, ewmaDecay: 1, alpha: { mean: 0.3, sd: 0.5, timeConstantSteps: 20 } };
+    const gamma = 3, acLambda = 0.8;
+    const { traceRow, scenario } = simulate({ ...rs1Scenario, market, target: { kind: "signal", noiseSd: 0, riskAversion: gamma, maxLeverage: 1000 },
+      costs: rs1BookNoMemory, schemes: [{ name: "gp", kind: "gp" }, { name: "ac", kind: "ac", riskAversion: acLambda }], baseline: "gp",
+      ruinBarrier: 0, horizonSteps: 400, paths: 4 }, 4);
+    const m = scenario.market, dt = 1 / m.stepsPerYear, j = m.jumps, s0 = m.regimes[0].sigma, phi = Math.exp(-1 / 20);
+    const per = m.regimes.map(({ sigma }) => {
+      const variance = sigma * sigma + j.intensityPerYear * (j.meanLog ** 2 + j.sdLog ** 2);
+      const lam = 1 / (200 * Math.pow(s0 / sigma, 2)), q = gamma * variance * dt;
+      const a = (-q + Math.sqrt(q * q + 4 * q * lam)) / 2, z = 1 - a / lam;
+      const ac = 1 - Math.exp(-Math.acosh(1 + (acLambda * variance * dt) / lam)); // cosh(κτ) = 1 + τ²λσ²/(2η), η = τΛ/2
+      return { variance, gp: a / lam, scale: (1 - z) / (1 - z * phi), ac };
+    });
+    expect(per[0].gp).not.toBeCloseTo(per[1].gp, 2);
+    let worst = 0, seen = new Set<number>();
+    for (let p = 0; p < 4; p++) {
+      for (let t = 2; t <= 400; t++) {
+        const prev = traceRow(p, t - 1), row = traceRow(p, t), r = Math.expm1(row[3] - prev[3]), regime = row[1];
+        seen.add(regime);
+        const g = row[0] * gamma * s0 * s0;
+        const k = per[regime];
+        const aims = [(0.3 + (g - 0.3) * k.scale) / (gamma * k.variance), row[0]];
+        [k.gp, k.ac].forEach((rate, s) => {
+          const held = prev[L.TRACE_FIXED + 2 * s] * prev[L.TRACE_FIXED + 2 * s + 1];
+          const pMinus = held * (1 + r), eMinus = prev[L.TRACE_FIXED + 2 * s + 1] + held * r;
+          const want = pMinus + rate * (aims[s] * eMinus - pMinus);
+          const got = row[L.TRACE_FIXED + 2 * s] * row[L.TRACE_FIXED + 2 * s + 1];
+          worst = Math.max(worst, Math.abs(got - want) / Math.max(1, Math.abs(want)));
+        });
+      }
+    }
+    expect(seen.size).toBe(2);
+    expect(worst).toBeLessThan(2e-5); // f32 engine, positions recovered as L·E from the trace
+  });
+});
+
 describe("gp_objective: GP's objective per step, every scheme", () => {
-  it("equals x·r − (γ/2)σ_r²dt·x² − ½Λ_r·n² summed over a traced path's steps (two regimes, jumps), over T", () => {
+  it("equals x·r − (γ/2)σ_r²dt·x² − ½Λ_r·n² summed over a traced path's steps (two regimes, jumps, E₀ = 2.5), times E₀", () => {
+    const E0 = 2.5;
     const market = { ...rs1Scenario.market, jumps: { enabled: true, intensityPerYear: 6, meanLog: -0.05, sdLog: 0.1 } };
     const { at, traceRow, scenario, job } = simulate({ ...rs1Scenario, market, costs: rs1BookNoMemory,
-      schemes: [...rs1Scenario.schemes, { name: "gp", kind: "gp" }], ruinBarrier: 0, horizonSteps: 300, paths: 8 }, 8);
+      schemes: [...rs1Scenario.schemes, { name: "gp", kind: "gp" }], ruinBarrier: 0, horizonSteps: 300, paths: 8, initialEquity: E0 }, 8);
     const m = scenario.market, dt = 1 / m.stepsPerYear, T = scenario.horizonSteps, j = m.jumps;
     const halfRisk = m.regimes.map(({ sigma }) => (3 / 2) * (sigma * sigma + j.intensityPerYear * (j.meanLog ** 2 + j.sdLog ** 2)) * dt);
     const halfLambda = m.regimes.map(({ sigma }) => 0.5 / (200 * Math.pow(m.regimes[0].sigma / sigma, 2)));
@@ -103,17 +143,33 @@ describe("gp_objective: GP's objective per step, every scheme", () => {
         let sum = 0, scale = 0, xPrev = 0, logPrev = 0;
         for (let t = 1; t <= T; t++) {
           const row = traceRow(p, t), r = Math.expm1(row[3] - logPrev), regime = row[1];
-          const x = row[L.TRACE_FIXED + 2 * s] * row[L.TRACE_FIXED + 2 * s + 1]; // L_t·E_t/E₀ (E₀ = 1)
+          const x = (row[L.TRACE_FIXED + 2 * s] * row[L.TRACE_FIXED + 2 * s + 1]) / E0; // L_t·E_t/E₀
           const n = x - xPrev * (1 + r);
           const terms = [xPrev * r, -halfRisk[regime] * x * x, -halfLambda[regime] * n * n];
           sum += terms[0] + terms[1] + terms[2];
           scale += Math.abs(terms[0]) + Math.abs(terms[1]) + Math.abs(terms[2]);
           xPrev = x; logPrev = row[3];
         }
-        expect(Math.abs(at(p, s, L.O_GP_OBJECTIVE) - sum), `path ${p} scheme ${s}`).toBeLessThan(1e-4 * scale);
+        expect(Math.abs(at(p, s, L.O_GP_OBJECTIVE) / E0 - sum), `path ${p} scheme ${s}`).toBeLessThan(1e-4 * scale);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(30);
+  });
+
+  it("is reported per step in units of E₀ (mean over paths of the kernel's sum / (E₀·T)), with paired differences", async () => {
+    const input = { ...rs1Scenario, initialEquity: 2.5, schemes: [...rs1Scenario.schemes, { name: "gp", kind: "gp" as const }], horizonSteps: 200, paths: 40 };
+    const { at, job } = simulate(input);
+    const scenario = validateScenario(input);
+    const doc = pacingDocument(scenario, await runPacing(scenario, { workers: 1 }), { gitRevision: "test", date: "test", blockPaths: 512 });
+    const perPath = (s: number) => Array.from({ length: 40 }, (_, p) => at(p, s, L.O_GP_OBJECTIVE) / (2.5 * 200));
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    job.schemeNames.forEach((name, s) => {
+      const want = mean(perPath(s));
+      expect(Math.abs(doc.schemes[name].gp_objective.estimate! - want)).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+      if (s === 0) return;
+      const diff = mean(perPath(s).map((v, p) => v - perPath(0)[p]));
+      expect(Math.abs(doc.paired_differences.schemes[name].gp_objective.estimate! - diff)).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+    });
   });
 });
