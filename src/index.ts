@@ -113,6 +113,12 @@ export type { OutOfSampleOptions } from "./calibration/out-of-sample.ts";
 export type { OutOfSampleReport } from "./calibration/out-of-sample.ts";
 export { profileToScenario } from "./calibration/profile-scenario.ts";
 export { gpRate, gpRates } from "./calibration/gp-rate.ts";
+export { gpA, gpStepRate, gpAimScale, acKappaTau, acStepRate, regimeVariance, quadraticCostLambda, optimalPacingConstants, optimalPacingOfScenario } from "./pacing/optimal-rates.ts";
+/** A gp or ac scheme as the optimal-rate formulas need it: its kind, name and risk aversion. */
+export type { OptimalScheme } from "./pacing/optimal-rates.ts";
+/** Per-regime constants of a gp or ac scheme: rate per step, aim scale (gp), Λ and variance. */
+export type { OptimalPacingConstants } from "./pacing/optimal-rates.ts";
+export { rs1BenchmarksScenario } from "./scenario/presets/rs1-benchmarks.ts";
 /** The Gârleanu–Pedersen optimal trading rate per step of a profile: overall, per regime, and with instantaneous impact only. */
 export type { GpRates } from "./calibration/gp-rate.ts";
 /** The liquidity part of a market profile: depth, thinning, resilience and spread, with methods, Amihud and intraday evidence. */

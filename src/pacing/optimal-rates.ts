@@ -81,13 +81,13 @@ export function regimeVariance(sigma: number, jumps: Scenario["market"]["jumps"]
  * The spread (a linear cost) is left out: GP and AC price the quadratic part only.
  * @throws UsageError for costs "none" or "square-root" (no quadratic part) and for ψ = 1
  */
-export function quadraticCostLambda(costs: Scenario["costs"], sigma: number, calmSigma: number, scheme = "gp/ac"): number {
+export function quadraticCostLambda(costs: Scenario["costs"], sigma: number, calmSigma: number, scheme = "gp/ac scheme"): number {
   if (costs.kind !== "transient") {
-    throw new UsageError(`scenario.costs.kind: the ${scheme} scheme needs a quadratic trading cost, which costs "${costs.kind}" has none of; got ${show(costs.kind)} — use the transient book {"kind": "transient", "depth": κ₀, "thinning": α, "resilience": ψ, "spread": s₀}`);
+    throw new UsageError(`scenario.costs.kind: the ${scheme} needs a quadratic trading cost (½Λn² a step) and costs "${costs.kind}" have no quadratic part; got ${show(costs.kind)} — use the transient book {"kind": "transient", "depth": κ₀, "thinning": α, "resilience": ψ, "spread": s₀}`);
   }
   const psi = costs.resilience;
   if (!(psi < 1)) {
-    throw new UsageError(`scenario.costs.resilience: the ${scheme} scheme needs ψ < 1 (with ψ = 1 the displacement never decays, a round trip costs nothing and there is no quadratic cost to price); got ${show(psi)} — use a resilience below 1`);
+    throw new UsageError(`scenario.costs.resilience: the ${scheme} needs ψ < 1 (with ψ = 1 the displacement never decays, a round trip costs nothing and there is no quadratic cost to price); got ${show(psi)} — use a resilience below 1`);
   }
   const depth = costs.depth * Math.pow(calmSigma / sigma, costs.thinning);
   return (1 + psi) / ((1 - psi) * depth);
