@@ -36,7 +36,12 @@ export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES
 export const M_HALF_INV_DEPTH = 21; // 1/(2K)
 export const M_TREND = 22; // trend estimate m_t (per year), TARGET_TREND only
 export const M_LIQ_HAT = 23; // estimated depth relative to calm min(1, (σ₀/σ̂)^α), J_LIQ_ESTIMATE only
-export const MARKET_ARRAYS = 24;
+// Student-t innovations only (layout.ts J_INNOVATIONS; ./student-lanes.ts):
+export const M_T_WORDS = 24; // the step's extra words, u32[STUDENT_WORDS][LANES], two arrays' room
+export const M_Z_T = 26; // normal draw Z₂
+export const M_T_EXPONENT = 27; // −2/ν of the lane's regime
+export const M_T_SCALE = 28; // ν − 2 of the lane's regime
+export const MARKET_ARRAYS = 29;
 
 // Scheme state arrays, in this order: the state, then the accumulated outputs in layout.ts
 // order (O_RUIN_STEP … O_COST), then the path-risk state and outputs.

@@ -1,11 +1,12 @@
-import { J_SIGMA, J_TRANSITION, J_THINNING, J_DEPTH, J_SPREAD, MAX_REGIMES } from "./layout";
-import { LANES, ARRAY_BYTES, M_REGIME, M_SIGMA, M_LIQ, M_HALF_SPREAD, M_INV_DEPTH, M_HALF_INV_DEPTH } from "./lane-block";
+import { J_SIGMA, J_TRANSITION, J_THINNING, J_DEPTH, J_SPREAD, J_INNOVATIONS, J_NU, INNOVATIONS_STUDENT, MAX_REGIMES } from "./layout";
+import { LANES, ARRAY_BYTES, M_REGIME, M_SIGMA, M_LIQ, M_HALF_SPREAD, M_INV_DEPTH, M_HALF_INV_DEPTH, M_T_EXPONENT, M_T_SCALE } from "./lane-block";
 import { laneUniform } from "../random/lane-stream";
 import { par } from "./job-param";
 
 // The regime table, f32[MAX_REGIMES] per entry (each value computed in f64, then rounded): σ_s, (σ₀/σ_s)^α (depth relative to calm), half
-// the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α.
-const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4, R_ENTRIES = 5;
+// the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α; with Student-t innovations −2/ν_s and ν_s − 2
+// (./student-lanes.ts; both 0 for normal innovations).
+const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4, R_T_EXPONENT = 5, R_T_SCALE = 6, R_ENTRIES = 7;
 /** Bytes of the regime table. */
 export const REGIME_TABLE_BYTES: usize = <usize>(R_ENTRIES * MAX_REGIMES) << 2;
 
@@ -29,10 +30,13 @@ export function regimeTable(job: usize, nRegimes: i32, table: usize): void {
     store<f32>(entry(table, R_INV_DEPTH, r), <f32>(invDepth));
     store<f32>(entry(table, R_HALF_INV_DEPTH, r), <f32>(0.5 * invDepth));
     store<f32>(entry(table, R_HALF_SPREAD, r), <f32>(0.5 * (par(job, J_SPREAD) * s / sigma0)));
+    const student = <i32>par(job, J_INNOVATIONS) == INNOVATIONS_STUDENT, nu = par(job, J_NU + r);
+    store<f32>(entry(table, R_T_EXPONENT, r), student ? <f32>(-2.0 / nu) : 0);
+    store<f32>(entry(table, R_T_SCALE, r), student ? <f32>(nu - 2.0) : 0);
   }
 }
 
-/** Records lane l's regime and that regime's σ, liquidity, half spread, 1/K and 1/(2K) in the block's arrays at `mk`. */
+/** Records lane l's regime and that regime's σ, liquidity, half spread, 1/K, 1/(2K), −2/ν and ν − 2 in the block's arrays at `mk`. */
 export function setRegime(mk: usize, l: i32, regime: i32, table: usize): void {
   const at = mk + (<usize>l << 2);
   store<f32>(at, <f32>regime, M_REGIME * ARRAY_BYTES);
@@ -41,6 +45,8 @@ export function setRegime(mk: usize, l: i32, regime: i32, table: usize): void {
   store<f32>(at, load<f32>(entry(table, R_HALF_SPREAD, regime)), M_HALF_SPREAD * ARRAY_BYTES);
   store<f32>(at, load<f32>(entry(table, R_INV_DEPTH, regime)), M_INV_DEPTH * ARRAY_BYTES);
   store<f32>(at, load<f32>(entry(table, R_HALF_INV_DEPTH, regime)), M_HALF_INV_DEPTH * ARRAY_BYTES);
+  store<f32>(at, load<f32>(entry(table, R_T_EXPONENT, regime)), M_T_EXPONENT * ARRAY_BYTES);
+  store<f32>(at, load<f32>(entry(table, R_T_SCALE, regime)), M_T_SCALE * ARRAY_BYTES);
 }
 
 /**
