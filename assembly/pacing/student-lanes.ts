@@ -21,7 +21,7 @@ const CONSTANTS = memory.data<f32>([5.9604644775390625e-8, 5.9604644775390625e-8
  * no per-lane rejection loop, so lanes stay in step, and as ν → ∞ the radius (ν − 2)·expm1(−(2/ν)ln W)
  * tends to −2 ln W (Box–Muller's), so z tends to a normal without loss of precision.
  * W = (j + ½)·2⁻²⁴ from the top 24 bits j of the uniform word (exact in f32, in (0, 1)): the t's
- * tails are cut where W < 2⁻²⁴, a radius reached with probability 3e-8 a step.
+ * radius is cut at its (1 − 2⁻²⁴) point, √((ν − 2)(2^(50/ν) − 1)) sd (108 for ν = 4; src/scenario/innovation-tail.ts).
  *
  * Reads Z₂ (M_Z_T), the uniform word (M_T_WORDS row W_T_UNIFORM) and the lane's −2/ν and ν − 2
  * (M_T_EXPONENT, M_T_SCALE, set with the regime); call after the step's regime is known.

@@ -5,27 +5,29 @@
  * its 0.1% critical value, per regime with each regime's own ν. Each check is against an interval
  * computed from the run itself (fixed seed).
  *
- * The draws are read off the engine exactly: one step per path, σ = 1, dt = 1 and a constant alpha
- * f = σ²/2 make the step's log-return x = (f − σ²/2)·dt + σ√dt·z = z in single precision, and
- * the trace holds ln S₁ = x and the step's regime.
+ * The draws are read off the engine exactly: one step per path, σ = 1/16, dt = 1 and a constant
+ * alpha f = σ²/2 make the step's log-return x = (f − σ²/2)·dt + σ√dt·z = z/16 in single precision
+ * (powers of two), and the trace holds ln S₁ = x and the step's regime.
  */
 import { describe, expect, it } from "vitest";
 import { simulate } from "./helpers.ts";
 import { studentTCdf } from "../../src/calibration/student-t-cdf.ts";
+
+const SIGMA = 1 / 16;
 
 /** N draws of the diffusion innovation, each with the regime it was drawn in. */
 function engineInnovations(nu: number[], n: number, seed = 11): { z: Float64Array; regime: Uint8Array } {
   const k = nu.length;
   const { traceRow } = simulate({
     market: {
-      stepsPerYear: 1, regimes: nu.map(() => ({ sigma: 1 })), transition: nu.map(() => nu.map(() => 1 / k)),
-      alpha: { mean: 0.5, sd: 0, timeConstantSteps: 1 }, innovations: { kind: "student-t", nu },
+      stepsPerYear: 1, regimes: nu.map(() => ({ sigma: SIGMA })), transition: nu.map(() => nu.map(() => 1 / k)),
+      alpha: { mean: SIGMA * SIGMA / 2, sd: 0, timeConstantSteps: 1 }, innovations: { kind: "student-t", nu },
     },
     target: { kind: "constant", leverage: 0 }, costs: { kind: "none" }, schemes: [{ name: "i", kind: "instant" }],
     ruinBarrier: 0.5, horizonSteps: 1, paths: n, seed,
   }, n);
   const z = new Float64Array(n), regime = new Uint8Array(n);
-  for (let p = 0; p < n; p++) { const row = traceRow(p, 1); regime[p] = row[1]; z[p] = row[3]; }
+  for (let p = 0; p < n; p++) { const row = traceRow(p, 1); regime[p] = row[1]; z[p] = row[3] / SIGMA; }
   return { z, regime };
 }
 
