@@ -46,7 +46,7 @@ export const marketSchema = z.strictObject({
         .describe("ν of each regime's Student-t (> 2; the t is scaled to unit variance, so σ keeps its meaning)"),
     }),
   ], { error: 'unknown innovations kind — use "normal" or "student-t"' }).optional()
-    .describe("the diffusion shock's law: normal (default) or Student-t per regime, scaled to unit variance"),
+    .describe("the diffusion shock's law: normal (default) or Student-t per regime, scaled to unit variance; like jumps, unused when returns supplies the market paths"),
 });
 
 export const targetSchema = z.discriminatedUnion("kind", [

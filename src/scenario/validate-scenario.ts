@@ -35,9 +35,6 @@ export function validateScenario(input: unknown, source = "scenario"): Scenario 
   }
   const t = s.market.innovations;
   if (t?.kind === "student-t" && t.nu.length !== k) at("market.innovations.nu", `must hold one ν per regime (${k})`, t.nu);
-  if (t?.kind === "student-t" && s.returns) {
-    at("market.innovations", `Student-t innovations shape the kernel's own market draws, but returns (${s.returns.kind}) supplies the market paths — drop one of them`, t.kind);
-  }
   if (s.target.kind === "series" && s.target.values.length !== s.horizonSteps + 1) {
     at("target.values", `must hold horizonSteps + 1 = ${s.horizonSteps + 1} values (L*_0 … L*_T)`, `${s.target.values.length} values`);
   }

@@ -30,11 +30,6 @@ describe("market.innovations validation", () => {
     expect(withInnovations({ kind: "student-t", nu: [4, 4], df: 3 })).toThrow(/unknown key "df"/);
   });
 
-  it("refuses t innovations with supplied market paths, which do not use the kernel's draws", () => {
-    expect(withInnovations({ kind: "student-t", nu: [4, 4] }, { returns: { kind: "bootstrap", returns: [0.01, -0.02, 0.005] } }))
-      .toThrow(/^scenario\.market\.innovations: Student-t innovations shape the kernel's own market draws, but returns \(bootstrap\) supplies the market paths — drop one of them; got "student-t"$/);
-  });
-
   it("holds the one-step bound with the t's own tail: a heavy t on coarse steps is refused, with ν among the fixes", () => {
     const monthly = (innovations?: unknown) => () => validateScenario({ ...rs1Scenario, market: { ...rs1Scenario.market, stepsPerYear: 12, innovations }, horizonSteps: 60 });
     expect(monthly()).not.toThrow(); // normal: 6σ√dt = 2.4
