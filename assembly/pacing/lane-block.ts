@@ -36,7 +36,11 @@ export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES
 export const M_HALF_INV_DEPTH = 21; // 1/(2K)
 export const M_TREND = 22; // trend estimate m_t (per year), TARGET_TREND only
 export const M_LIQ_HAT = 23; // estimated depth relative to calm min(1, (σ₀/σ̂)^α), J_LIQ_ESTIMATE only
-// (24–28 are left to the Student-t innovations' arrays, so the two branches merge without renumbering)
+// Student-t innovations only (layout.ts J_INNOVATIONS; ./student-lanes.ts):
+export const M_T_WORDS = 24; // the step's extra words, u32[STUDENT_WORDS][LANES], two arrays' room
+export const M_Z_T = 26; // normal draw Z₂
+export const M_T_EXPONENT = 27; // −2/ν of the lane's regime
+export const M_T_SCALE = 28; // ν − 2 of the lane's regime
 export const M_SIGNAL = 29; // signal g_t (per year), TARGET_SIGNAL only: the gp scheme's aim reads it
 export const M_X = 30; // log-return x_t of the step
 export const M_SIG2_PREV = 31; // σ̂²_{t−1}, before this step's update (the jump guard's scale)

@@ -100,6 +100,12 @@ export const J_TREND_KAPPA = 52;
 export const J_FUNDING_RATE = 53;
 export const J_LIQ_ESTIMATE = 54;
 export const J_PATH_RISK = 55;
+// Student-t innovations (generated market only; src/scenario/scenario-schema.ts market.innovations):
+// J_INNOVATIONS = INNOVATIONS_NORMAL (0, the default) or INNOVATIONS_STUDENT; J_NU + r = ν of regime r (> 2).
+export const J_INNOVATIONS = 56;
+export const J_NU = 57; // MAX_REGIMES slots
+export const INNOVATIONS_NORMAL = 0;
+export const INNOVATIONS_STUDENT = 1;
 export const J_OBJ_HALF_RISK = 64; // 4 slots
 export const J_OBJ_HALF_COST = 68; // 4 slots
 export const JOB_LENGTH = 72;
@@ -167,5 +173,14 @@ export const W_DIFFUSION = 0; // normal: diffusion shock z
 export const W_ALPHA = 1; // normal: alpha innovation
 export const W_SIGNAL = 2; // normal: signal noise
 export const WORDS_PER_STEP = 3;
+/**
+ * With Student-t innovations (J_INNOVATIONS), STUDENT_WORDS more words each step, right after the
+ * WORDS_PER_STEP: a second normal Z₂ and a 24-bit uniform W (assembly/pacing/student-lanes.ts). The
+ * slow path of a rejected Z₂ comes after the signal's. Normal innovations draw neither, so their
+ * stream is unchanged.
+ */
+export const W_T_NORMAL = 0; // normal Z₂ (counted from the first extra word)
+export const W_T_UNIFORM = 1; // uniform W of Bailey's radius
+export const STUDENT_WORDS = 2;
 /** Gap of an event that never happens (probability 0): never counted down to 0 within any horizon (≤ 100,000 steps). */
 export const NEVER_STEPS = 0x7fffffff;

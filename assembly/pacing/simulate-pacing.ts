@@ -1,11 +1,12 @@
 import {
   J_STEPS, J_REGIMES, J_INIT_REGIME, J_JUMP_PROB, J_JUMP_MEAN, J_JUMP_SD, J_ALPHA_MEAN, J_ALPHA_SD, J_SIGNAL_NOISE,
   J_GAMMA, J_LMAX, J_INIT_VAR, J_TARGET_KIND, J_TARGET_CONST, J_E0, J_SEED, J_STREAM, J_MARKET_SOURCE,
-  J_TARGET_SIGMA, J_TARGET_CAP, J_LIQ_ESTIMATE, MARKET_SUPPLIED, TARGET_SIGNAL, TARGET_SERIES, TARGET_VOL, TARGET_TREND,
+  J_TARGET_SIGMA, J_TARGET_CAP, J_LIQ_ESTIMATE, MARKET_SUPPLIED, J_INNOVATIONS, INNOVATIONS_STUDENT, TARGET_SIGNAL, TARGET_SERIES, TARGET_VOL, TARGET_TREND,
   OUT_WIDTH, O_EQUITY, O_MAX_DRAWDOWN, O_UNDER_WATER, O_FUNDING, O_GP_OBJECTIVE, TRACE_FIXED, SCHEME_WIDTH,
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
 import { drawStepLanes } from "./draw-step-lanes";
+import { studentInnovationLanes } from "./student-lanes";
 import { advanceEventLanes, startEventLane, jumpLogMiss } from "./event-lanes";
 import { singleZigguratTable, SINGLE_ZIGGURAT_BYTES } from "../random/lane-fill";
 import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./advance-market-lanes";
@@ -71,6 +72,7 @@ export function simulatePacing(
   const traceWidth = TRACE_FIXED + 2 * nSchemes;
   const supplied = <i32>par(job, J_MARKET_SOURCE) == MARKET_SUPPLIED;
   const liqEstimate = par(job, J_LIQ_ESTIMATE) != 0;
+  const student = !supplied && <i32>par(job, J_INNOVATIONS) == INNOVATIONS_STUDENT;
 
   const table = scratch;
   regimeTable(job, nRegimes, table);
@@ -115,7 +117,7 @@ export function simulatePacing(
 
     for (let t = 1; t <= T; t++) {
       // the step's normals: WORDS_PER_STEP words per lane, their fast paths, then the rare tails (layout.ts)
-      drawStepLanes(rng, zig, zig32, mk);
+      drawStepLanes(rng, zig, zig32, mk, student);
       if (supplied) {
         // 1.–2. the regime and the log-return of each path come from the supplied buffers
         for (let l = 0; l < LANES; l++) {
@@ -131,6 +133,7 @@ export function simulatePacing(
       } else {
         // 1.–2. regime switches and jumps, as events counted down per lane (draws only when one happens)
         advanceEventLanes(job, nRegimes, logNoJump, jumpMean, jumpSd, rng, zig, table, mk);
+        if (student) studentInnovationLanes(mk); // the diffusion draw becomes t with the step's regime's ν
       }
       // 3., 5., 6., 7. returns, volatility estimate, alpha, signal and target
       advanceMarketLanes(mk, constants, supplied, targetKind, series, t, liqEstimate);

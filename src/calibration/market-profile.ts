@@ -89,10 +89,10 @@ export function estimateProfile(series: PriceSeries, options: ProfileOptions = {
   const warnings: string[] = [];
   const ov = options.overrides ?? {};
   const { choice, fits, sbar } = chooseRegimeModel(x, spy, { jumpK: options.jumpK, allowFallback: options.allowFallback, label: s.file });
-  const chosen = fits.get(choice.chosen)!, engine = fits.get("normal+jumps")!;
+  const chosen = fits.get(choice.chosen)!, engine = chosen; // the engine draws Student-t innovations too: it simulates the chosen model
   chosen.intervals = regimeIntervals(x, chosen.spec, chosen.params, sbar);
   for (const f of new Set([chosen, engine])) if (f.fallback) warnings.push(f.fallback);
-  if (!engine.converged) warnings.push(`${s.file}: the normal+jumps fit the engine simulates did not converge; its log-likelihood ${engine.logLikelihood.toFixed(1)} is a lower bound`);
+  if (!engine.converged) warnings.push(`${s.file}: the ${choice.chosen} fit the engine simulates did not converge; its log-likelihood ${engine.logLikelihood.toFixed(1)} is a lower bound`);
   const p = chosen.params;
   let share1 = 0;
   for (let t = 0; t < n; t++) share1 += chosen.smoothed1[t] / n;

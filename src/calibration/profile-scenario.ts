@@ -3,11 +3,11 @@
  * own choices (signal noise, risk aversion, leverage cap, ruin barrier) from the caller,
  * as a validated engine scenario (src/scenario/scenario-schema.ts).
  *
- * Mapping: the market the engine can simulate, `engine_market` (normal innovations with jumps:
- * when the profile's chosen model has Student-t innovations, this is the normal+jumps fit of the
- * same data — the kernel has no t draws yet, a known limitation stated in engine_market.note and
- * docs/calibration.md): regimes σ_r = engine_market.regimes[r].sigma_annual; transition as is;
- * jumps from engine_market.jumps; alpha {mean 0, sd = trend.alpha_sd_annual (capped at 2/yr), τ = trend.time_constant_steps};
+ * Mapping: the market the engine simulates, `engine_market` (the profile's chosen model: normal
+ * or Student-t innovations, with or without jumps): regimes σ_r = engine_market.regimes[r].sigma_annual;
+ * transition as is; innovations Student-t with ν = engine_market.innovations.nu in every regime when
+ * the model has t innovations (the kernel's t is scaled to unit variance like the likelihood's, so
+ * σ_r means the same in both), else normal (left out); jumps from engine_market.jumps; alpha {mean 0, sd = trend.alpha_sd_annual (capped at 2/yr), τ = trend.time_constant_steps};
  * ewmaDecay = ewma.decay; costs transient {κ₀ = depth, α = thinning, ψ = resilience, s₀ = spread}.
  */
 import type { MarketProfile } from "./market-profile.ts";
@@ -36,6 +36,7 @@ export function profileToScenarioInput(profile: MarketProfile, schemes: SchemeCo
       jumps: { enabled: j.intensity_per_year > 0, intensityPerYear: j.intensity_per_year, meanLog: j.mean_log, sdLog: j.sd_log },
       alpha: { mean: 0, sd: Math.min(2, profile.trend.alpha_sd_annual), timeConstantSteps: profile.trend.time_constant_steps },
       ewmaDecay: profile.ewma.decay,
+      ...(v.innovations?.distribution === "student-t" ? { innovations: { kind: "student-t", nu: v.regimes.map(() => v.innovations!.nu!) } } : {}),
     },
     target: { kind: "signal", noiseSd: c.noiseSd, riskAversion: c.riskAversion, maxLeverage: c.maxLeverage },
     costs: { kind: "transient", depth: l.depth, thinning: l.thinning, resilience: l.resilience, spread: l.spread },

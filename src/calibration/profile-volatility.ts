@@ -4,14 +4,14 @@
  * labelled intervals; the posterior predictive tail check of the chosen model and of the model the
  * engine simulates; and `engine_market`, what the scenario gets.
  *
- * The pacing engine has normal innovations only (Student-t is not in the kernel yet — a known
- * limitation). When the chosen model has t innovations the engine simulates the normal+jumps fit
- * of the same data instead (its jumps carry the tails the t would), and `engine_market.note` and
- * the tail check say how far its tail frequencies are from the data's.
+ * The engine simulates the `engine` fit (market-profile.ts passes the chosen one): normal or
+ * Student-t innovations (the kernel's t, scaled to each regime's variance as in the likelihood,
+ * ν shared by both regimes), with its jumps if it has them.
  * Units: σ annual (per-step sd·√steps_per_year); transition per step; jump intensity per year.
  */
 import type { RegimeFit, LabelledInterval } from "./regime-fit.ts";
 import type { ModelChoice } from "./regime-model-choice.ts";
+import { modelName } from "./regime-codec.ts";
 import type { RegimeParams } from "./regime-model.ts";
 import { tailCheck, type TailCheckRow } from "./posterior-predictive.ts";
 import type { ProfileOverrides, Quality } from "./market-profile.ts";
@@ -36,6 +36,8 @@ export interface JumpSection {
 
 export interface EngineMarket {
   model: string; note: string;
+  /** the diffusion shock's law (absent: normal); a t is scaled to each regime's variance */
+  innovations?: { distribution: "normal" | "student-t"; nu: number | null };
   regimes: { sigma_annual: number }[];
   transition: [[number, number], [number, number]];
   jumps: { intensity_per_year: number; mean_log: number; sd_log: number };
@@ -86,20 +88,22 @@ export function volatilitySections(x: Float64Array, spy: number, sampleSd: numbe
           : { status: "estimated", note: `threshold count ${thr.steps.length} in ${(n / spy).toFixed(1)} years vs likelihood ${(p.jumpProb * n).toFixed(1)}` },
   };
   const e = engine.params, same = engine === chosen;
+  const engineModel = modelName(engine.spec), bic = (m: string) => choice.candidates.find((c) => c.model === m)?.bic ?? NaN;
   const engineMarket: EngineMarket = {
-    model: "normal+jumps",
-    note: same ? "the chosen model: the engine simulates it as fitted"
-      : `the engine has no Student-t innovations (a known limitation): it simulates the normal+jumps fit of the same data (its jumps stand in for the t tails; ΔBIC ${(choice.candidates.find((c) => c.model === "normal+jumps")!.bic - choice.candidates.find((c) => c.model === choice.chosen)!.bic).toFixed(1)} against the chosen ${choice.chosen}); compare their tail frequencies in tail_check`,
+    model: engineModel,
+    note: same ? `the chosen model: the engine simulates it as fitted${engine.spec.student ? ` (Student-t innovations, ν = ${e.nu!.toPrecision(3)} in both regimes)` : ""}`
+      : `the engine simulates the ${engineModel} fit of the same data instead of the chosen ${choice.chosen} (ΔBIC ${(bic(engineModel) - bic(choice.chosen)).toFixed(1)}); compare their tail frequencies in tail_check`,
+    innovations: engine.spec.student ? { distribution: "student-t", nu: e.nu! } : { distribution: "normal", nu: null },
     regimes: (ov.sigma_annual ?? [e.sd[0] * ann, e.sd[1] * ann]).map((s) => ({ sigma_annual: s })),
     transition: ov.transition ?? e.transition,
     jumps: { intensity_per_year: ov.jump_intensity_per_year ?? e.jumpProb * spy, mean_log: ov.jump_mean_log ?? e.jumpMean, sd_log: ov.jump_sd_log ?? e.jumpSd },
   };
   const models: Record<string, RegimeParams> = { [choice.chosen]: p };
-  if (!same) models["engine (normal+jumps)"] = e;
+  if (!same) models[`engine (${engineModel})`] = e;
   const rows = tailCheck(x, spy, sampleSd, models);
   const tail: TailSection = {
     method: "posterior predictive check: each model's stationary frequency of steps below the threshold, per year, against the data's count with its exact Poisson 95% interval (miss = outside it)",
-    models: { chosen: choice.chosen, engine: same ? choice.chosen : "engine (normal+jumps)" },
+    models: { chosen: choice.chosen, engine: same ? choice.chosen : `engine (${engineModel})` },
     rows, misses: rows.flatMap((r) => Object.entries(r.models).filter(([, m]) => m.miss).map(([k, m]) => `${k}: ${m.per_year.toPrecision(3)}/yr below ${r.label} vs data ${r.data.per_year.toPrecision(3)} [${r.data.lo.toPrecision(3)}, ${r.data.hi.toPrecision(3)}]`)),
   };
   return { volatility, jumps, engineMarket, tail, sigma };

@@ -23,6 +23,7 @@ import { singleZigguratTable } from "../random/ziggurat-tables.ts";
 import { normalDraw, normalFromWord, normalAfterRejection } from "../random/normal-draw.ts";
 import { expm1Single } from "../math/expm1-single.ts";
 import { logSingle } from "../math/log-single.ts";
+import { studentInnovation } from "../random/student-innovation.ts";
 
 // Copied once into module constants: property reads through the module namespace are slow in the hot loop.
 const {
@@ -31,6 +32,7 @@ const {
   O_MAX_DRAWDOWN, O_UNDER_WATER, O_FUNDING, LIQUIDITY_OBSERVES_REGIME,
   SCHEME_GP, SCHEME_AC, SP_GUARD, SP_RATE, SP_AIM_SCALE, SP_AIM_OFFSET, J_OBJ_HALF_RISK, J_OBJ_HALF_COST, O_GP_OBJECTIVE,
 } = layout;
+const { J_INNOVATIONS, J_NU, INNOVATIONS_STUDENT } = layout;
 
 export function simulatePacingReference(
   job: Float64Array, schemes: Float64Array, nSchemes: number, zig: Float64Array, series: Float64Array,
@@ -72,6 +74,10 @@ export function simulatePacingReference(
     regimeHalfRisk.push(f(job[J_OBJ_HALF_RISK + r]));
     regimeHalfCost.push(f(job[J_OBJ_HALF_COST + r]));
   }
+  // Student-t innovations (the kernel's student-lanes.ts): per regime −2/ν and ν − 2, rounded to f32
+  const student = !supplied && job[J_INNOVATIONS] === INNOVATIONS_STUDENT;
+  const tExponent = Array.from({ length: nRegimes }, (_, r) => (student ? f(-2 / job[J_NU + r]) : 0));
+  const tScale = Array.from({ length: nRegimes }, (_, r) => (student ? f(job[J_NU + r] - 2) : 0));
   const rng = new PathStream();
   // regime switches and jumps are events with geometric gaps (the kernel's event-lanes.ts)
   const logStay = (r: number) => (nRegimes > 1 ? Math.log(job[J_TRANSITION + r * MAX_REGIMES + r]) : 0);
@@ -129,12 +135,16 @@ export function simulatePacingReference(
     for (let t = 1; t <= T; t++) {
       // the step's draws (layout.ts): WORDS_PER_STEP words, their fast paths, the rare tails, then the step's events
       for (let k = 0; k < WORDS_PER_STEP; k++) words[k] = rng.nextU32();
+      // Student-t: two more words right after them, a second normal's and a uniform's (layout.ts STUDENT_WORDS)
+      const tNormalWord = student ? rng.nextU32() : 0, tUniformWord = student ? rng.nextU32() : 0;
       let z = normalFromWord(words[W_DIFFUSION], zig32);
       let zAlpha = normalFromWord(words[W_ALPHA], zig32);
       let zSignal = normalFromWord(words[W_SIGNAL], zig32);
+      let zT = student ? normalFromWord(tNormalWord, zig32) : 0;
       if (Number.isNaN(z)) z = f(normalAfterRejection(rng, words[W_DIFFUSION], zig));
       if (Number.isNaN(zAlpha)) zAlpha = f(normalAfterRejection(rng, words[W_ALPHA], zig));
       if (Number.isNaN(zSignal)) zSignal = f(normalAfterRejection(rng, words[W_SIGNAL], zig));
+      if (Number.isNaN(zT)) zT = f(normalAfterRejection(rng, tNormalWord, zig));
       let x: number;
       if (supplied) {
         regime = suppliedRegime[p * T + t - 1];
@@ -149,6 +159,7 @@ export function simulatePacingReference(
           jump = f(job[J_JUMP_MEAN] + job[J_JUMP_SD] * normalDraw(rng, zig));
           jumpLeft = geometricGap(rng, logNoJump, NEVER_STEPS);
         }
+        if (student) z = studentInnovation(z, zT, tUniformWord, tExponent[regime], tScale[regime]);
         const sig = regimeSigma[regime];
         const drift = f(f(alpha - f(f(0.5 * sig) * sig)) - c.jumpComp);
         x = f(f(f(drift * c.dt) + f(f(sig * c.sqrtDt) * z)) + jump);

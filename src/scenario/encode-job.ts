@@ -46,6 +46,10 @@ export function encodeJob(s: Scenario, stream = 0): PacingJob {
   p[L.J_ALPHA_PHI] = Math.exp(-1 / m.alpha.timeConstantSteps);
   p[L.J_EWMA_DECAY] = m.ewmaDecay;
   p[L.J_INIT_VAR] = m.regimes[m.initialRegime].sigma ** 2;
+  if (m.innovations?.kind === "student-t") {
+    p[L.J_INNOVATIONS] = L.INNOVATIONS_STUDENT;
+    m.innovations.nu.forEach((nu, r) => (p[L.J_NU + r] = nu));
+  }
   const t = s.target;
   if (t.kind === "signal") {
     p[L.J_TARGET_KIND] = L.TARGET_SIGNAL;

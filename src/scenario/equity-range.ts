@@ -5,7 +5,8 @@
  * overflow e^x, would come back as ∞/NaN or as a false "ruin 0". Such scenarios are refused
  * here, before the run, with the bound that failed and the field to change.
  *
- * Two bounds, both on a path 6 standard deviations out (about 1e-9 per path):
+ * Two bounds, both on a path 6 standard deviations out (about 1e-9 per path; with Student-t
+ * innovations the one-step shock is each regime's t quantile of that probability, innovation-tail.ts):
  * - one step: |x| ≤ (|f̄| + 6σ_f + σ²/2 + λ_J|k̄|)·dt + 6σ_max√dt + (|μ_J| + 6σ_J) ≤ 40, so that
  *   e^x − 1, x² and x²/dt (the EWMA variance update) stay finite in f32;
  * - the horizon: the log-growth of equity held at a leverage L ≤ L_max (the target's cap) over
@@ -22,6 +23,7 @@
  */
 import type { Scenario } from "./scenario-schema.ts";
 import { show } from "../errors.ts";
+import { innovationTailMultiplier } from "./innovation-tail.ts";
 
 /** ln of the largest equity (in account units) the bound lets a path reach: e^80 ≈ 5.5e34. */
 export const LOG_EQUITY_LIMIT = 80;
@@ -69,9 +71,12 @@ export function checkEquityRange(s: Scenario, at: (field: string, rule: string, 
   const sMax = Math.max(...sigmas), sMin = Math.min(...sigmas);
   const stepDrift = (Math.abs(m.alpha.mean) + Z * m.alpha.sd + (sMax * sMax) / 2 + j.intensityPerYear * Math.abs(kBar)) * dt;
   const jumpStep = m.jumps.enabled ? Math.abs(j.meanLog) + Z * j.sdLog : 0;
-  const step = stepDrift + Z * sMax * Math.sqrt(dt) + jumpStep;
+  // Student-t innovations: each regime's t quantile of the same tail probability (innovation-tail.ts)
+  const nu = m.innovations?.kind === "student-t" ? m.innovations.nu : null;
+  const shock = Math.max(...sigmas.map((sigma, r) => sigma * innovationTailMultiplier(nu?.[r]))) * Math.sqrt(dt);
+  const step = stepDrift + shock + jumpStep;
   if (!(step <= LOG_RETURN_LIMIT)) {
-    at("market", `one step's log-return can reach ${show(step)} (6 sd out: drift·dt ${show(stepDrift)} + 6σ√dt ${show(Z * sMax * Math.sqrt(dt))} + jump ${show(jumpStep)}), above the ${LOG_RETURN_LIMIT} the single-precision engine holds — use more stepsPerYear (now ${show(m.stepsPerYear)}), smaller volatilities or smaller jumps (meanLog, sdLog)`, { stepsPerYear: m.stepsPerYear, sigmaMax: sMax, jumps: m.jumps });
+    at("market", `one step's log-return can reach ${show(step)} (6 sd out: drift·dt ${show(stepDrift)} + ${nu ? "the t's quantile" : "6σ√dt"} ${show(shock)} + jump ${show(jumpStep)}), above the ${LOG_RETURN_LIMIT} the single-precision engine holds — use more stepsPerYear (now ${show(m.stepsPerYear)}), smaller volatilities${nu ? ", a larger ν (market.innovations.nu)" : ""} or smaller jumps (meanLog, sdLog)`, { stepsPerYear: m.stepsPerYear, sigmaMax: sMax, jumps: m.jumps });
     return;
   }
   const L = targetLeverageCap(s);

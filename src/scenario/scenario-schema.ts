@@ -38,6 +38,15 @@ export const marketSchema = z.strictObject({
     timeConstantSteps: positive().describe("AR(1) time constant τ, steps"),
   }),
   ewmaDecay: num(0, 1).default(0.94).describe("λ_v of the EWMA variance estimate (1 freezes σ̂ at the initial regime's σ: targets then use the true σ)"),
+  innovations: z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("normal") }),
+    z.strictObject({
+      kind: z.literal("student-t"),
+      nu: z.array(num(2, 1e6, true)).min(1, "needs ν for every regime").max(4, "at most 4 regimes")
+        .describe("ν of each regime's Student-t (> 2; the t is scaled to unit variance, so σ keeps its meaning)"),
+    }),
+  ], { error: 'unknown innovations kind — use "normal" or "student-t"' }).optional()
+    .describe("the diffusion shock's law: normal (default) or Student-t per regime, scaled to unit variance; like jumps, unused when returns supplies the market paths"),
 });
 
 export const targetSchema = z.discriminatedUnion("kind", [

@@ -34,6 +34,8 @@ export function validateScenario(input: unknown, source = "scenario"): Scenario 
   if (s.market.jumps.enabled && s.market.jumps.intensityPerYear / s.market.stepsPerYear > 1) {
     at("market.jumps.intensityPerYear", "λ_J·dt must be ≤ 1 (at most one jump a step)", s.market.jumps.intensityPerYear);
   }
+  const t = s.market.innovations;
+  if (t?.kind === "student-t" && t.nu.length !== k) at("market.innovations.nu", `must hold one ν per regime (${k})`, t.nu);
   if (s.target.kind === "series" && s.target.values.length !== s.horizonSteps + 1) {
     at("target.values", `must hold horizonSteps + 1 = ${s.horizonSteps + 1} values (L*_0 … L*_T)`, `${s.target.values.length} values`);
   }

@@ -38,11 +38,13 @@ describe("estimateProfile on simulated histories", () => {
     expect(p.jumps.intensity_per_year).toBe(0);
     expect(p.trend.fit_quality.status).toBe("weak");
     expect(p.trend.lr_statistic).toBeLessThan(5.99);
-    // the engine cannot draw t: it gets the normal+jumps fit, and says so
-    expect(p.engine_market.note).toMatch(/no Student-t/);
+    // the engine simulates the chosen t model itself: t innovations with the fitted ν, no jumps
+    expect(p.engine_market.model).toBe("t");
+    expect(p.engine_market.innovations).toEqual({ distribution: "student-t", nu: p.volatility.innovations.nu });
     const sc = profileToScenarioInput(p, [{ name: "i", kind: "instant" }]);
-    expect(sc.market.jumps?.intensityPerYear).toBeCloseTo(p.engine_market.jumps.intensity_per_year, 12);
-    expect(sc.market.regimes.map((r) => r.sigma)).toEqual(p.engine_market.regimes.map((r) => r.sigma_annual));
+    expect(sc.market.innovations).toEqual({ kind: "student-t", nu: [p.volatility.innovations.nu, p.volatility.innovations.nu] });
+    expect(sc.market.jumps?.enabled).toBe(false);
+    expect(sc.market.regimes.map((r) => r.sigma)).toEqual(p.volatility.regimes.map((r) => r.sigma_annual));
   });
 
   it("normal innovations with real jumps: chooses normal+jumps and recovers the jumps; no trend", () => {
