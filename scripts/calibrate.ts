@@ -26,6 +26,7 @@ import { outOfSampleValidation } from "../src/calibration/out-of-sample.ts";
 import { optimumLine } from "../src/calibration/optimum-summary.ts";
 import { outOfSampleCsv, outOfSampleLines } from "../src/calibration/out-of-sample-table.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
+import { schemeFrontier, frontierCsv } from "../src/calibration/scheme-frontier.ts";
 import { UsageError } from "../src/errors.ts";
 import { isMainModule } from "../src/cli/is-main-module.ts";
 
@@ -41,6 +42,7 @@ const command = {
     account: { type: "string" }, set: { type: "string", multiple: true }, schemes: { type: "string" }, from: { type: "string" }, to: { type: "string" },
     "weight-opportunity": { type: "string" }, "weight-slippage": { type: "string" }, "allow-fallback": { type: "boolean" }, quiet: { type: "boolean" },
     "out-of-sample": { type: "boolean" }, split: { type: "string" }, bar: { type: "string" },
+    "frontier-paths": { type: "string" },
   },
   help: {
     "out-of-sample": "also validate out of sample: calibrate on the first --split of the history, evaluate on the rest (DIR/out-of-sample.json)",
@@ -70,6 +72,7 @@ const command = {
     "weight-slippage": "objective weight on slippage (default 1)",
     "allow-fallback": "use EM/threshold estimates when the likelihood fit does not converge (recorded)",
     quiet: "no progress bar",
+    "frontier-paths": "paths of the frontier run across kinds (default: the interval paths, --coarse-paths / 2); DIR/frontier.csv",
   },
 } satisfies CommandSpec<Record<string, { type: "string" | "boolean"; multiple?: boolean }>>;
 
@@ -139,7 +142,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     objective: { maxRuin, opportunity: numFlag("weight-opportunity", values["weight-opportunity"] as string | undefined, 0, 1e6) ?? 1, slippage: numFlag("weight-slippage", values["weight-slippage"] as string | undefined, 0, 1e6) ?? 1 },
   };
   const search = await pacingSearch(profile, { ...searchOptions, onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)) });
-  const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 });
+  const frontier = await schemeFrontier(profile, search, { ...searchOptions, frontierPaths: intFlag("frontier-paths", values["frontier-paths"] as string | undefined, 64, 10_000_000) });
+  outputs["frontier.csv"] = frontierCsv(frontier);
+  const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 }, { frontier });
   outputs["recommendation.json"] = toJson(rec);
   outputs["report.html"] = calibrationReportHtml(profile, search, rec, [dataNote]);
   if (!values["out-of-sample"]) writeOutputSet(out, outputs);
@@ -148,6 +153,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}`
       + optimumLine(r.search) + "\n");
     process.stderr.write(`  GP rate ${search.gp.rate.toPrecision(3)} per step\n`);
+    process.stderr.write(`  frontier across kinds: ${frontier.front.length} of ${frontier.points.length} points not dominated (${frontier.front_by_estimate.length} by the estimates alone): ${frontier.front.join(" ")}\n`);
   }
   if (values["out-of-sample"]) {
     // the same search, objective and profile options as above, on the calibration window

@@ -7,9 +7,14 @@
  * Per kind, `search` says how the optimum was found: `at_domain_edge` (the best lies at the end
  * of its parameter's domain), the grid extension, the refinement method, and the parameter's
  * 95% interval (values not significantly worse than the best on common random numbers).
+ * With extras: `frontier` (one non-dominated set across kinds, scheme-frontier.ts).
  */
 import type { MarketProfile } from "./market-profile.ts";
 import type { SearchResult, Evaluation } from "./pacing-search.ts";
+import type { FrontierDocument } from "./scheme-frontier.ts";
+
+/** Studies run after the search that recommendation.json carries when they were run. */
+export interface RecommendationExtras { frontier?: FrontierDocument }
 
 export function effectiveRate(kind: string, p: Record<string, number>, sigmaCalm: number): number | null {
   switch (kind) {
@@ -22,7 +27,7 @@ export function effectiveRate(kind: string, p: Record<string, number>, sigmaCalm
   }
 }
 
-export function recommendationDocument(profile: MarketProfile, search: SearchResult, provenance: Record<string, unknown>) {
+export function recommendationDocument(profile: MarketProfile, search: SearchResult, provenance: Record<string, unknown>, extras: RecommendationExtras = {}) {
   const s0 = profile.volatility.regimes[0].sigma_annual;
   const gp = search.gp.rate;
   const summary = (e: Evaluation) => ({
@@ -53,6 +58,7 @@ export function recommendationDocument(profile: MarketProfile, search: SearchRes
       evaluation: search.gp.evaluation ? summary(search.gp.evaluation) : null,
     },
     schemes, ranking_by_objective: ranked,
+    ...(extras.frontier ? { frontier: extras.frontier } : {}),
     provenance, timing: search.timing,
   };
 }
