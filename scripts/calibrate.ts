@@ -161,10 +161,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       ...searchOptions, split: numFlag("split", values.split as string | undefined, 0.05, 0.95),
       evaluationPaths: searchOptions.refinePaths, profile: profileOptions,
     });
-    const { search: _s, ...summary } = oos;
+    const { search: _s, later_search: _l, ...summary } = oos;
     writeOutputSet(out, {
       ...outputs, "out-of-sample.json": toJson(summary), "out-of-sample.csv": outOfSampleCsv(oos),
-      "report.html": calibrationReportHtml(profile, search, rec, [dataNote, ...outOfSampleLines(oos).map((l) => `out of sample: ${l}`)]),
+      "report.html": calibrationReportHtml(profile, search, rec, [dataNote, ...outOfSampleLines(oos).map((l) => `out of sample: ${l}`)], oos),
     });
     if (!values.quiet) {
       process.stderr.write(`out of sample (calibrated ${oos.split.calibration.first}…${oos.split.calibration.last}, validated ${oos.split.validation.first}…${oos.split.validation.last}), wrote out-of-sample.json and .csv\n`);

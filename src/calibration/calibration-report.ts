@@ -4,7 +4,8 @@
  * check, the
  * Pareto fronts (opportunity cost vs slippage, ruin as colour), objective over each 1-D
  * parameter with 95% intervals, the recommended rates against the GP rate, and, when
- * recommendation.json carries them, the frontier across kinds (frontier-figures.ts).
+ * recommendation.json carries them, the frontier across kinds (frontier-figures.ts); with an
+ * out-of-sample report, the paces in sample vs re-calibrated and the paired degradations.
  */
 import { plotlyHtml, type Figure } from "../report/plotly-html.ts";
 import type { MarketProfile } from "./market-profile.ts";
@@ -12,6 +13,8 @@ import type { SearchResult } from "./pacing-search.ts";
 import type { recommendationDocument } from "./recommendation-document.ts";
 import { optimumLine } from "./optimum-summary.ts";
 import { frontierFigures } from "./frontier-figures.ts";
+import { outOfSampleFigures } from "./out-of-sample-figures.ts";
+import type { OutOfSampleReport } from "./out-of-sample.ts";
 
 /** Posterior predictive tail check: days a year below each threshold, data (with interval) vs models. */
 function tailFigure(profile: MarketProfile): Figure {
@@ -28,7 +31,7 @@ function tailFigure(profile: MarketProfile): Figure {
   };
 }
 
-export function calibrationReportHtml(profile: MarketProfile, search: SearchResult | null, rec: ReturnType<typeof recommendationDocument> | null, notes: string[] = []): string {
+export function calibrationReportHtml(profile: MarketProfile, search: SearchResult | null, rec: ReturnType<typeof recommendationDocument> | null, notes: string[] = [], oos?: OutOfSampleReport): string {
   const v = profile.volatility, j = profile.jumps, l = profile.liquidity;
   const figures: Figure[] = [tailFigure(profile)];
   if (search && rec) {
@@ -66,6 +69,7 @@ export function calibrationReportHtml(profile: MarketProfile, search: SearchResu
     });
     if (rec.frontier) figures.push(...frontierFigures(rec.frontier));
   }
+  if (oos) figures.push(...outOfSampleFigures(oos));
   return plotlyHtml({
     title: `Calibration — ${profile.source.file.split("/").pop()}`,
     facts: {
