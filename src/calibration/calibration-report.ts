@@ -5,7 +5,8 @@
  * Pareto fronts (opportunity cost vs slippage, ruin as colour), objective over each 1-D
  * parameter with 95% intervals, the recommended rates against the GP rate, and, when
  * recommendation.json carries them, the frontier across kinds (frontier-figures.ts); with an
- * out-of-sample report, the paces in sample vs re-calibrated and the paired degradations.
+ * out-of-sample report, the paces in sample vs re-calibrated and the paired degradations;
+ * the spread over draws of the fit (robustness-figures.ts).
  */
 import { plotlyHtml, type Figure } from "../report/plotly-html.ts";
 import type { MarketProfile } from "./market-profile.ts";
@@ -14,6 +15,7 @@ import type { recommendationDocument } from "./recommendation-document.ts";
 import { optimumLine } from "./optimum-summary.ts";
 import { frontierFigures } from "./frontier-figures.ts";
 import { outOfSampleFigures } from "./out-of-sample-figures.ts";
+import { robustnessFigures } from "./robustness-figures.ts";
 import type { OutOfSampleReport } from "./out-of-sample.ts";
 
 /** Posterior predictive tail check: days a year below each threshold, data (with interval) vs models. */
@@ -68,6 +70,7 @@ export function calibrationReportHtml(profile: MarketProfile, search: SearchResu
       caption: "Red dotted line: GP optimal partial-adjustment rate.",
     });
     if (rec.frontier) figures.push(...frontierFigures(rec.frontier));
+    if (rec.robustness) figures.push(...robustnessFigures(rec.robustness, search.settings.objective.maxRuin));
   }
   if (oos) figures.push(...outOfSampleFigures(oos));
   return plotlyHtml({
