@@ -17,7 +17,12 @@ import { runSchemes } from "./scheme-runner.ts";
 import { drawProfiles } from "./profile-draws.ts";
 import { robustChoice, spreadOf, type Spread } from "./robust-choice.ts";
 
-export interface RobustnessOptions { draws?: number; paths?: number; seed?: number; onDraw?: (done: number, total: number) => void }
+export interface RobustnessOptions {
+  /** draws of the fitted parameters (default 20) */ draws?: number;
+  /** paths per run, common to every draw (default 256) */ paths?: number;
+  /** seed of the draws (default: the search's) */ seed?: number;
+  /** called after each draw with the draws done and the total */ onDraw?: (done: number, total: number) => void;
+}
 
 export interface CandidateRobustness {
   name: string; params: Params;

@@ -22,8 +22,10 @@ import { runSchemes } from "./scheme-runner.ts";
 import type { ScenarioInput, SchemeConfig } from "../scenario/scenario-schema.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 
-export const WAYS = ["parametric", "bootstrap", "replay"] as const;
-export type Way = (typeof WAYS)[number];
+/** The later-window comparisons, in report order. */
+export const WAYS: readonly Way[] = ["parametric", "bootstrap", "replay"];
+/** A later-window comparison: parametric (its profile), bootstrap (of its returns), replay (of its history). */
+export type Way = "parametric" | "bootstrap" | "replay";
 
 /** One later-window market: how to build its engine input for some schemes at some paths. */
 export type WayMarket = (schemes: SchemeConfig[], paths: number) => ScenarioInput;
