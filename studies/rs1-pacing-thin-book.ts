@@ -20,6 +20,7 @@ import { parseShardSpec } from "../src/shard/shard-spec.ts";
 import { runShard } from "../src/shard/run-shard.ts";
 import { writeShard } from "../src/shard/shard-file.ts";
 import { readJsonFile } from "../src/io/read-json-file.ts";
+import { presetScenario } from "../src/scenario/presets/preset-scenarios.ts";
 import { checkOutDir } from "../src/io/check-out-dir.ts";
 import { gitRevision } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
@@ -37,6 +38,7 @@ export const command = {
     out: { type: "string" }, paths: { type: "string" }, steps: { type: "string" }, seed: { type: "string" },
     workers: { type: "string" }, config: { type: "string" }, engine: { type: "string" }, trace: { type: "string" },
     block: { type: "string" }, shard: { type: "string" }, png: { type: "boolean" }, quiet: { type: "boolean" },
+    baseline: { type: "string" },
   },
   help: {
     out: "output folder (required)",
@@ -44,13 +46,14 @@ export const command = {
     steps: "horizon in steps (default 1825 = 5 years of days)",
     seed: "random seed, integer in [0, 2^32) (default 1)",
     workers: "worker threads (default: all cores); results are identical for any value",
-    config: "scenario JSON file replacing the RS-1 preset (flags still override paths/steps/seed)",
+    config: "scenario JSON file, or a preset name (rs1, rs1-benchmarks), replacing the RS-1 preset (flags still override paths/steps/seed)",
     engine: "wasm (default) or reference (the plain TypeScript twin, slower)",
     trace: "paths whose trajectories are kept for the plots (default 200)",
     block: "paths per block, a multiple of 64 (default 512)",
     shard: "i/N: compute only shard i of N (a slice of the blocks) into DIR/shard.json; combine with npm run merge",
     png: "also write DIR/figures/*.png of every chart (needs Debian's chromium; see .ci/setup-chromium.sh)",
     quiet: "no progress bar",
+    baseline: "scheme the paired differences are taken against (default: the scenario's baseline)",
   },
 } satisfies CommandSpec<Record<string, { type: "string" | "boolean" }>>;
 
@@ -62,15 +65,16 @@ export async function main(argv = process.argv.slice(2), preset: ScenarioInput =
   checkOutDir(String(values.out));
   const engine = values.engine ?? "wasm";
   if (engine !== "wasm" && engine !== "reference") throw new UsageError(`--engine: must be "wasm" or "reference"; got ${JSON.stringify(engine)}`);
-  const base = values.config ? readJsonFile(String(values.config), "--config") : preset;
+  const base = values.config ? presetScenario(String(values.config)) ?? readJsonFile(String(values.config), "--config") : preset;
   if (typeof base !== "object" || base === null || Array.isArray(base)) throw new UsageError(`--config ${values.config}: must hold a JSON object (a scenario) — see the JSON Schema (npm run schema)`);
-  const overrides: Record<string, number> = {};
+  const overrides: Record<string, number | string> = {};
   const paths = intFlag("paths", values.paths as string | undefined, 1, 100_000_000);
   const steps = intFlag("steps", values.steps as string | undefined, 1, 100_000);
   const seed = intFlag("seed", values.seed as string | undefined, 0, 4294967295);
   if (paths !== undefined) overrides.paths = paths;
   if (steps !== undefined) overrides.horizonSteps = steps;
   if (seed !== undefined) overrides.seed = seed;
+  if (values.baseline !== undefined) overrides.baseline = String(values.baseline);
   const scenario = validateScenario({ ...base, ...overrides }, values.config ? String(values.config) : "scenario");
   const blockPaths = intFlag("block", values.block as string | undefined, 64, 1_048_576, 64) ?? DEFAULT_BLOCK_PATHS;
 

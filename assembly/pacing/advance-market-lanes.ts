@@ -4,7 +4,7 @@ import {
 } from "./layout";
 import {
   ARRAY_BYTES, M_F, M_SIG2, M_LSTAR, M_LSTAR_PREV, M_LOGP, M_RET, M_SIGHAT, M_SIGMA, M_Z, M_JUMP, M_Z_ALPHA, M_Z_SIGNAL,
-  M_TREND, M_LIQ_HAT,
+  M_TREND, M_LIQ_HAT, M_SIGNAL, M_X, M_SIG2_PREV,
 } from "./lane-block";
 import { expm1Lanes } from "../math/expm1-lanes";
 import { logLanes } from "../math/log-lanes";
@@ -77,7 +77,11 @@ export function advanceMarketLanes(mk: usize, constants: usize, supplied: bool, 
     }
     v128.store(m, expm1Lanes(x), M_RET * ARRAY_BYTES);
     v128.store(m, f32x4.add(v128.load(m, M_LOGP * ARRAY_BYTES), x), M_LOGP * ARRAY_BYTES);
-    const sig2 = f32x4.add(f32x4.mul(c(constants, C_DECAY), v128.load(m, M_SIG2 * ARRAY_BYTES)),
+    // x_t and σ̂²_{t−1} for the jump guard (pace-scheme-lanes.ts), which scales the step's return by the estimate before it saw it
+    const sig2Prev = v128.load(m, M_SIG2 * ARRAY_BYTES);
+    v128.store(m, x, M_X * ARRAY_BYTES);
+    v128.store(m, sig2Prev, M_SIG2_PREV * ARRAY_BYTES);
+    const sig2 = f32x4.add(f32x4.mul(c(constants, C_DECAY), sig2Prev),
       f32x4.mul(f32x4.mul(c(constants, C_VAR_WEIGHT), x), x));
     v128.store(m, sig2, M_SIG2 * ARRAY_BYTES);
     v128.store(m, f32x4.sqrt(sig2), M_SIGHAT * ARRAY_BYTES);
@@ -90,6 +94,7 @@ export function advanceMarketLanes(mk: usize, constants: usize, supplied: bool, 
     let lstar = prev;
     if (targetKind == TARGET_SIGNAL) {
       const g = f32x4.add(fNext, f32x4.mul(c(constants, C_NOISE), v128.load(m, M_Z_SIGNAL * ARRAY_BYTES)));
+      v128.store(m, g, M_SIGNAL * ARRAY_BYTES); // the gp scheme's aim is affine in g
       const raw = f32x4.div(g, f32x4.mul(c(constants, C_GAMMA), sig2));
       lstar = f32x4.pmin(f32x4.pmax(raw, c(constants, C_NEG_LMAX)), c(constants, C_LMAX));
     } else if (targetKind == TARGET_VOL) {

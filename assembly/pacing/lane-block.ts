@@ -36,7 +36,12 @@ export const M_WORDS = 18; // the step's random words, u32[WORDS_PER_STEP][LANES
 export const M_HALF_INV_DEPTH = 21; // 1/(2K)
 export const M_TREND = 22; // trend estimate m_t (per year), TARGET_TREND only
 export const M_LIQ_HAT = 23; // estimated depth relative to calm min(1, (σ₀/σ̂)^α), J_LIQ_ESTIMATE only
-export const MARKET_ARRAYS = 24;
+export const M_SIGNAL = 24; // signal g_t (per year), TARGET_SIGNAL only: the gp scheme's aim reads it
+export const M_X = 25; // log-return x_t of the step
+export const M_SIG2_PREV = 26; // σ̂²_{t−1}, before this step's update (the jump guard's scale)
+export const M_OBJ_HALF_RISK = 27; // γσ_s²dt/(2E₀) of the regime (GP objective)
+export const M_OBJ_HALF_COST = 28; // Λ_s/(2E₀) of the regime (GP objective)
+export const MARKET_ARRAYS = 29;
 
 // Scheme state arrays, in this order: the state, then the accumulated outputs in layout.ts
 // order (O_RUIN_STEP … O_COST), then the path-risk state and outputs.
@@ -54,4 +59,5 @@ export const S_PEAK = 10; // running peak of equity max_{s≤t} E_s (E₀ at t =
 export const S_MAX_DRAWDOWN = 11; // max_t (1 − E_t/peak_t)
 export const S_UNDER_WATER = 12; // steps with E_t < peak_t
 export const S_FUNDING = 13; // Σ funding share of equity
-export const SCHEME_ARRAYS = 14;
+export const S_GP_OBJECTIVE = 14; // Σ GP objective (layout.ts O_GP_OBJECTIVE)
+export const SCHEME_ARRAYS = 15;

@@ -42,10 +42,18 @@
  * | J_FUNDING_RATE    | funding rate on the borrowed notional max(0, |P| − E)    | per year        |
  * | J_LIQ_ESTIMATE    | 1 when a liquidity scheme observes the estimated depth   | —               |
  * | J_PATH_RISK       | 1: accumulate drawdown and time under water (0: skip)    | —               |
+ * | J_OBJ_HALF_RISK + r | GP objective (domain.md O1): γσ_r²dt/(2E₀) in regime r  | per equity unit |
+ * | J_OBJ_HALF_COST + r | GP objective: Λ_r/(2E₀), Λ_r the quadratic cost coefficient | per equity unit |
+ * (slots 56–63 are left free for other job fields; the objective's start at 64)
  *
- * Schemes: SCHEME_WIDTH f64 per scheme: [kind, p1, p2, p3].
+ * Schemes: SCHEME_WIDTH f64 per scheme: [kind, p1, p2, guard, rate × 4, aim scale × 4, aim offset × 4].
  *   instant: —; rate: p1 = η; ema: p1 = λ; vol: p1 = c, p2 = β;
- *   liquidity: p1 = λ_max, p2 = LIQUIDITY_OBSERVES_*; asymmetric: p1 = λ_up, p2 = λ_down.
+ *   liquidity: p1 = λ_max, p2 = LIQUIDITY_OBSERVES_*; asymmetric: p1 = λ_up, p2 = λ_down;
+ *   gp and ac: the fraction of the gap traded per step in regime r at SP_RATE + r (the hidden
+ *   regime's, like liquidity observing "regime"); gp's aim leverage in regime r is
+ *   SP_AIM_OFFSET + r + (SP_AIM_SCALE + r)·g_t, g_t the signal (domain.md (O1), (O2)).
+ *   guard (SP_GUARD): 0, or the jump-guard threshold θ > 0 layered on the kind: a step with
+ *   x_t² > θ²·σ̂²_{t−1}·dt de-risks to sign(ℓ)·min(|ℓ|, |L*|) instead.
  *
  * Output: OUT_WIDTH f64 per (path, scheme), at ((path·nSchemes) + scheme)·OUT_WIDTH.
  * Trace: per traced path and step t = 1..T, TRACE_FIXED + 2·nSchemes f64:
@@ -92,7 +100,9 @@ export const J_TREND_KAPPA = 52;
 export const J_FUNDING_RATE = 53;
 export const J_LIQ_ESTIMATE = 54;
 export const J_PATH_RISK = 55;
-export const JOB_LENGTH = 56;
+export const J_OBJ_HALF_RISK = 64; // 4 slots
+export const J_OBJ_HALF_COST = 68; // 4 slots
+export const JOB_LENGTH = 72;
 
 export const MARKET_GENERATED = 0; // regimes, diffusion and jumps drawn by the kernel
 export const MARKET_SUPPLIED = 1; // log-returns and regimes read from buffers (correlated legs, bootstrap)
@@ -113,7 +123,13 @@ export const SCHEME_EMA = 2;
 export const SCHEME_VOL = 3;
 export const SCHEME_LIQUIDITY = 4;
 export const SCHEME_ASYMMETRIC = 5;
-export const SCHEME_WIDTH = 4;
+export const SCHEME_GP = 6; // Gârleanu–Pedersen, domain.md (O1)
+export const SCHEME_AC = 7; // Almgren–Chriss, domain.md (O2)
+export const SP_GUARD = 3; // jump-guard threshold θ (0: no guard)
+export const SP_RATE = 4; // 4 slots, per regime
+export const SP_AIM_SCALE = 8; // 4 slots, per regime: aim_scale_r/(γσ_r²)
+export const SP_AIM_OFFSET = 12; // 4 slots, per regime: m·(1 − aim_scale_r)/(γσ_r²)
+export const SCHEME_WIDTH = 16;
 /** The liquidity scheme's depth: estimated from σ̂ (what a trader sees, the default) or the hidden regime's. */
 export const LIQUIDITY_OBSERVES_ESTIMATE = 0;
 export const LIQUIDITY_OBSERVES_REGIME = 1;
@@ -128,7 +144,8 @@ export const O_EQUITY = 6; // terminal equity, or equity at ruin
 export const O_MAX_DRAWDOWN = 7; // max_t (1 − E_t / max_{s≤t} E_s), E₀ the first peak (0 when J_PATH_RISK = 0)
 export const O_UNDER_WATER = 8; // steps t with E_t below its running peak (0 when J_PATH_RISK = 0)
 export const O_FUNDING = 9; // Σ r_f·dt·max(0, |P/E| − 1): funding as a share of equity
-export const OUT_WIDTH = 10;
+export const O_GP_OBJECTIVE = 10; // Σ_t P_{t−1}·R_t − (γσ²dt/(2E₀))·P_t² − (Λ/(2E₀))·n_t² (equity units; domain.md O1)
+export const OUT_WIDTH = 11;
 
 export const TRACE_FIXED = 4;
 

@@ -1,11 +1,14 @@
-import { J_SIGMA, J_TRANSITION, J_THINNING, J_DEPTH, J_SPREAD, MAX_REGIMES } from "./layout";
-import { LANES, ARRAY_BYTES, M_REGIME, M_SIGMA, M_LIQ, M_HALF_SPREAD, M_INV_DEPTH, M_HALF_INV_DEPTH } from "./lane-block";
+import { J_SIGMA, J_TRANSITION, J_THINNING, J_DEPTH, J_SPREAD, J_OBJ_HALF_RISK, J_OBJ_HALF_COST, MAX_REGIMES } from "./layout";
+import {
+  LANES, ARRAY_BYTES, M_REGIME, M_SIGMA, M_LIQ, M_HALF_SPREAD, M_INV_DEPTH, M_HALF_INV_DEPTH, M_OBJ_HALF_RISK, M_OBJ_HALF_COST,
+} from "./lane-block";
 import { laneUniform } from "../random/lane-stream";
 import { par } from "./job-param";
 
 // The regime table, f32[MAX_REGIMES] per entry (each value computed in f64, then rounded): σ_s, (σ₀/σ_s)^α (depth relative to calm), half
-// the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α.
-const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4, R_ENTRIES = 5;
+// the spread s₀·σ_s/σ₀, 1/K and 1/(2K) with K = κ₀E₀·(σ₀/σ_s)^α, and the GP objective's two per-regime
+// coefficients (layout.ts J_OBJ_HALF_RISK, J_OBJ_HALF_COST).
+const R_SIGMA = 0, R_LIQ = 1, R_HALF_SPREAD = 2, R_INV_DEPTH = 3, R_HALF_INV_DEPTH = 4, R_OBJ_HALF_RISK = 5, R_OBJ_HALF_COST = 6, R_ENTRIES = 7;
 /** Bytes of the regime table. */
 export const REGIME_TABLE_BYTES: usize = <usize>(R_ENTRIES * MAX_REGIMES) << 2;
 
@@ -29,10 +32,12 @@ export function regimeTable(job: usize, nRegimes: i32, table: usize): void {
     store<f32>(entry(table, R_INV_DEPTH, r), <f32>(invDepth));
     store<f32>(entry(table, R_HALF_INV_DEPTH, r), <f32>(0.5 * invDepth));
     store<f32>(entry(table, R_HALF_SPREAD, r), <f32>(0.5 * (par(job, J_SPREAD) * s / sigma0)));
+    store<f32>(entry(table, R_OBJ_HALF_RISK, r), <f32>par(job, J_OBJ_HALF_RISK + r));
+    store<f32>(entry(table, R_OBJ_HALF_COST, r), <f32>par(job, J_OBJ_HALF_COST + r));
   }
 }
 
-/** Records lane l's regime and that regime's σ, liquidity, half spread, 1/K and 1/(2K) in the block's arrays at `mk`. */
+/** Records lane l's regime and that regime's σ, liquidity, half spread, 1/K, 1/(2K) and GP-objective coefficients in the block's arrays at `mk`. */
 export function setRegime(mk: usize, l: i32, regime: i32, table: usize): void {
   const at = mk + (<usize>l << 2);
   store<f32>(at, <f32>regime, M_REGIME * ARRAY_BYTES);
@@ -41,6 +46,8 @@ export function setRegime(mk: usize, l: i32, regime: i32, table: usize): void {
   store<f32>(at, load<f32>(entry(table, R_HALF_SPREAD, regime)), M_HALF_SPREAD * ARRAY_BYTES);
   store<f32>(at, load<f32>(entry(table, R_INV_DEPTH, regime)), M_INV_DEPTH * ARRAY_BYTES);
   store<f32>(at, load<f32>(entry(table, R_HALF_INV_DEPTH, regime)), M_HALF_INV_DEPTH * ARRAY_BYTES);
+  store<f32>(at, load<f32>(entry(table, R_OBJ_HALF_RISK, regime)), M_OBJ_HALF_RISK * ARRAY_BYTES);
+  store<f32>(at, load<f32>(entry(table, R_OBJ_HALF_COST, regime)), M_OBJ_HALF_COST * ARRAY_BYTES);
 }
 
 /**

@@ -2,7 +2,7 @@ import {
   J_STEPS, J_REGIMES, J_INIT_REGIME, J_JUMP_PROB, J_JUMP_MEAN, J_JUMP_SD, J_ALPHA_MEAN, J_ALPHA_SD, J_SIGNAL_NOISE,
   J_GAMMA, J_LMAX, J_INIT_VAR, J_TARGET_KIND, J_TARGET_CONST, J_E0, J_SEED, J_STREAM, J_MARKET_SOURCE,
   J_TARGET_SIGMA, J_TARGET_CAP, J_LIQ_ESTIMATE, MARKET_SUPPLIED, TARGET_SIGNAL, TARGET_SERIES, TARGET_VOL, TARGET_TREND,
-  OUT_WIDTH, O_EQUITY, O_MAX_DRAWDOWN, O_UNDER_WATER, O_FUNDING, TRACE_FIXED,
+  OUT_WIDTH, O_EQUITY, O_MAX_DRAWDOWN, O_UNDER_WATER, O_FUNDING, O_GP_OBJECTIVE, TRACE_FIXED, SCHEME_WIDTH,
 } from "./layout";
 import { laneStateBytes, seedLane, laneNormal } from "../random/lane-stream";
 import { drawStepLanes } from "./draw-step-lanes";
@@ -12,7 +12,7 @@ import { advanceMarketLanes, marketConstants, MARKET_CONSTANTS_BYTES } from "./a
 import { paceSchemeLanes, schemeConstants, SCHEME_SPLATS_BYTES } from "./pace-scheme-lanes";
 import { regimeTable, setRegime, REGIME_TABLE_BYTES } from "./regime-lanes";
 import {
-  LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_E, S_ALIVE, S_PEAK, S_MAX_DRAWDOWN, S_UNDER_WATER, S_FUNDING,
+  LANES, MARKET_ARRAYS, SCHEME_ARRAYS, S_E, S_ALIVE, S_PEAK, S_MAX_DRAWDOWN, S_UNDER_WATER, S_FUNDING, S_GP_OBJECTIVE,
   M_F, M_SIG2, M_LSTAR, M_LOGP, M_REGIME, M_SIGHAT, M_JUMP, M_TREND,
 } from "./lane-block";
 import { par } from "./job-param";
@@ -136,7 +136,7 @@ export function simulatePacing(
       advanceMarketLanes(mk, constants, supplied, targetKind, series, t, liqEstimate);
       // 4., 8., 9. every scheme: mark to market, ruin, pace, trade
       for (let s = 0; s < nSchemes; s++) {
-        paceSchemeLanes(job, schemes + ((<usize>(s * 4)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2), mk, <f64>t, splats);
+        paceSchemeLanes(job, schemes + ((<usize>(s * SCHEME_WIDTH)) << 3), sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2), mk, <f64>t, splats);
       }
       if (first < nTrace) {
         const traced = min(count, nTrace - first);
@@ -157,7 +157,7 @@ export function simulatePacing(
     }
 
     // Outputs, (path, scheme, metric) order: scheme arrays 4..9 are the metrics O_RUIN_STEP..O_COST,
-    // then the terminal (or ruin) equity, the maximum drawdown, the steps under water and the funding.
+    // then the terminal (or ruin) equity, the maximum drawdown, the steps under water, the funding and GP's objective.
     for (let l = 0; l < count; l++) {
       for (let s = 0; s < nSchemes; s++) {
         const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2);
@@ -167,6 +167,7 @@ export function simulatePacing(
         store<f64>(o + (<usize>O_MAX_DRAWDOWN << 3), <f64>load<f32>(lane(base, S_MAX_DRAWDOWN, l)));
         store<f64>(o + (<usize>O_UNDER_WATER << 3), <f64>load<f32>(lane(base, S_UNDER_WATER, l)));
         store<f64>(o + (<usize>O_FUNDING << 3), <f64>load<f32>(lane(base, S_FUNDING, l)));
+        store<f64>(o + (<usize>O_GP_OBJECTIVE << 3), <f64>load<f32>(lane(base, S_GP_OBJECTIVE, l)));
       }
     }
   }

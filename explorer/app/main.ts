@@ -1,11 +1,11 @@
 /**
- * The live explorer: compiles kernel.wasm in the page, runs a small RS-1 (256 paths × 365
- * daily steps, the RS-1 preset otherwise) and redraws the metrics with their intervals each
- * time a pacing slider moves. `document.body.dataset.runs` counts completed runs (the
+ * The live explorer: compiles kernel.wasm in the page, runs a small RS-1 with benchmarks (256
+ * paths × 365 daily steps, the rs1-benchmarks preset otherwise: RS-1's six schemes, gp, ac and a
+ * jump guard) and redraws the metrics with their intervals each time a pacing control moves. `document.body.dataset.runs` counts completed runs (the
  * browser test waits on it).
  */
 import Plotly from "plotly.js-dist-min";
-import { rs1Scenario } from "../../src/scenario/presets/rs1.ts";
+import { rs1BenchmarksScenario as preset } from "../../src/scenario/presets/rs1-benchmarks.ts";
 import { METRICS } from "../../src/engine/pacing-results.ts";
 import { PARAMETERS, initialValues, applyValues } from "./parameters.ts";
 import { runSmall, type SmallRun } from "./run-small.ts";
@@ -22,7 +22,7 @@ const SHOWN: { metric: (typeof METRICS)[number]; title: string }[] = [
 ];
 
 const status = document.getElementById("status")!;
-const values = initialValues(rs1Scenario.schemes as { name: string }[]);
+const values = initialValues(preset.schemes as { name: string }[]);
 let module: WebAssembly.Module | null = null;
 let pending = false;
 let runs = 0;
@@ -39,8 +39,15 @@ function buildControls(): void {
       groups.set(p.scheme, fs);
     }
     const label = document.createElement("label");
-    label.innerHTML = `<span>${p.label}</span><input type="range" id="${p.id}" min="${p.min}" max="${p.max}" step="${p.step}" value="${values[p.id]}"><output for="${p.id}">${values[p.id]}</output>`;
     fs.append(label);
+    if (p.choices) {
+      // a menu of the schemes the jump guard can follow
+      label.innerHTML = `<span>${p.label}</span><select id="${p.id}">${p.choices.map((c) => `<option${c === values[p.id] ? " selected" : ""}>${c}</option>`).join("")}</select><output></output>`;
+      const select = label.querySelector("select")!;
+      select.addEventListener("change", () => { values[p.id] = select.value; schedule(); });
+      continue;
+    }
+    label.innerHTML = `<span>${p.label}</span><input type="range" id="${p.id}" min="${p.min}" max="${p.max}" step="${p.step}" value="${values[p.id]}"><output for="${p.id}">${values[p.id]}</output>`;
     const input = label.querySelector("input")!, output = label.querySelector("output")!;
     input.addEventListener("input", () => {
       values[p.id] = Number(input.value);
@@ -50,7 +57,7 @@ function buildControls(): void {
   }
   const note = document.createElement("p");
   note.className = "caption";
-  note.textContent = `${PATHS} paths × ${STEPS} daily steps, seed ${rs1Scenario.seed}; the instant and liquidity schemes keep their preset values.`;
+  note.textContent = `${PATHS} paths × ${STEPS} daily steps, seed ${preset.seed}; the instant and liquidity schemes keep their preset values. gp and ac trade at their optimal rates per regime (docs/optimal-pacing.md); the jump guard de-risks at once after a return beyond θ·σ̂·√dt and otherwise follows its "then" scheme.`;
   aside.append(note);
 }
 
@@ -64,7 +71,7 @@ function schedule(): void {
 function rerun(): void {
   if (!module) return;
   try {
-    const run = runSmall(module, { ...rs1Scenario, paths: PATHS, horizonSteps: STEPS, schemes: applyValues(rs1Scenario.schemes, values) });
+    const run = runSmall(module, { ...preset, paths: PATHS, horizonSteps: STEPS, schemes: applyValues(preset.schemes, values) });
     draw(run);
     runs++;
     document.body.dataset.runs = String(runs);
@@ -97,7 +104,7 @@ function draw(run: SmallRun): void {
   void Plotly.react("metrics", data, layout, { responsive: true, displayModeBar: false });
 }
 
-const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
+const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
 async function start(): Promise<void> {
   buildControls();

@@ -14,13 +14,13 @@
  * Reference: Gârleanu, N. & Pedersen, L. H. (2013), J. Finance 68(6), 2309–2340, Prop. 2 (ρ → 0).
  */
 import type { MarketProfile } from "./market-profile.ts";
+import { gpStepRate, quadraticCostLambda, regimeVariance } from "../pacing/optimal-rates.ts";
 
-/** r = a/Λ for per-step variance `variance`, risk aversion `gamma`, cost coefficient `lambda`. */
+/** r = a/Λ (optimal-rates.ts gpStepRate, capped at 1) for per-step variance `variance`, risk aversion `gamma`, cost coefficient `lambda`; 1 when Λ ≤ 0 (no cost), 0 when γσ² = 0. */
 export function gpRate(variance: number, gamma: number, lambda: number): number {
   if (!(lambda > 0)) return 1;
-  const g = gamma * variance;
-  const a = (-g + Math.sqrt(g * g + 4 * g * lambda)) / 2;
-  return Math.min(1, a / lambda);
+  const q = gamma * variance;
+  return q > 0 ? Math.min(1, gpStepRate(q, lambda)) : 0;
 }
 
 export interface GpRates {
@@ -35,20 +35,21 @@ export interface GpRates {
   method: string;
 }
 
-/** GP rates for a calibrated profile and the strategy's risk aversion γ. */
+/** GP rates for a calibrated profile and the strategy's risk aversion γ (Λ and σ² as optimal-rates.ts: quadraticCostLambda, regimeVariance). */
 export function gpRates(profile: MarketProfile, gamma: number): GpRates {
   const dt = 1 / profile.steps_per_year;
   const regs = profile.volatility.regimes;
   const s0 = regs[0].sigma_annual;
   const j = profile.jumps;
-  const jumpVar = j.intensity_per_year * (j.mean_log ** 2 + j.sd_log ** 2); // per year
+  const jumps = { enabled: true, intensityPerYear: j.intensity_per_year, meanLog: j.mean_log, sdLog: j.sd_log };
   const l = profile.liquidity;
-  const lam = (1 + l.resilience) / ((1 - Math.min(l.resilience, 0.999)) * l.depth);
-  const varOf = (sig: number) => (sig * sig + jumpVar) * dt;
+  const book = { kind: "transient" as const, depth: l.depth, thinning: l.thinning, resilience: Math.min(l.resilience, 0.999), spread: 0 };
+  const lam = quadraticCostLambda(book, s0, s0);
+  const varOf = (sig: number) => regimeVariance(sig, jumps) * dt;
   const mean = regs.reduce((a, r) => a + r.share_of_time * varOf(r.sigma_annual), 0);
   return {
     rate: gpRate(mean, gamma, lam),
-    by_regime: regs.map((r) => gpRate(varOf(r.sigma_annual), gamma, lam * Math.pow(r.sigma_annual / s0, l.thinning))),
+    by_regime: regs.map((r) => gpRate(varOf(r.sigma_annual), gamma, quadraticCostLambda(book, r.sigma_annual, s0))),
     rate_instantaneous: gpRate(mean, gamma, 1 / l.depth),
     lambda_cost: lam, variance_per_step: mean,
     method: "Gârleanu–Pedersen (2013) a/Λ, ρ → 0; σ² = time-weighted regime variance + jump variance; Λ = (1+ψ)/((1−ψ)κ₀)",

@@ -5,7 +5,7 @@
  */
 import type { SchemeConfig } from "../scenario/scenario-schema.ts";
 
-export type SchemeKind = SchemeConfig["kind"];
+export type SchemeKind = Exclude<SchemeConfig["kind"], "gp" | "ac" | "jump-guard">; // the heuristics the search tunes
 export const SCHEME_KINDS: SchemeKind[] = ["instant", "rate", "ema", "vol", "liquidity", "asymmetric"];
 
 /** n log-spaced values from a to b. */

@@ -8,7 +8,7 @@ import { UsageError } from "../errors.ts";
 import { captureStdout } from "./capture-stdout.ts";
 
 /** Preset scenarios by name: the study flags that select each one. */
-export const PRESETS: Record<string, string[]> = { rs1: [] };
+export const PRESETS: Record<string, string[]> = { rs1: [], "rs1-benchmarks": ["--config", "rs1-benchmarks"] };
 
 const USAGE = `Usage: pacing run [rs1 | SCENARIO.json] --out DIR [options]
 

@@ -6,7 +6,7 @@
  */
 import {
   OUT_WIDTH, O_RUIN_STEP, O_OPPORTUNITY, O_SLIPPAGE, O_TURNOVER, O_TRADED, O_COST, O_EQUITY, O_MAX_DRAWDOWN,
-  O_UNDER_WATER, O_FUNDING,
+  O_UNDER_WATER, O_FUNDING, O_GP_OBJECTIVE,
 } from "../../assembly/pacing/layout.ts";
 import { addMoment, emptyMoments, mergeMoments, type Moments } from "../metrics/running-moments.ts";
 import { addCoMoment, emptyCoMoments, mergeCoMoments, type CoMoments } from "../metrics/co-moments.ts";
@@ -25,6 +25,8 @@ export interface SchemeBlockStats {
   underWater: Moments;
   /** per-path Σ r_f·dt·max(0, |P/E| − 1), funding as a share of equity (not annualised) */
   funding: Moments;
+  /** per-path GP objective per step, Σ_t [x·r − (γ/2)σ²dt·x² − ½Λn²]/T in units of E₀ (layout.ts O_GP_OBJECTIVE) */
+  objective: Moments;
   /** per year end of BlockHorizon.yearSteps: paths ruined by then, and paths ruined by then here and in the baseline */
   ruinedBy: Float64Array;
   bothRuinedBy: Float64Array;
@@ -38,6 +40,7 @@ export interface SchemeBlockStats {
     logGrowth: Moments;
     underWater: Moments;
     funding: Moments;
+    objective: Moments;
   };
 }
 
@@ -71,10 +74,10 @@ export function emptyStats(): SchemeBlockStats {
   return {
     ruined: 0, opportunity: emptyMoments(), slippage: emptyMoments(), turnover: emptyMoments(),
     tradedCost: emptyCoMoments(), survivorLogGrowth: emptyMoments(), underWater: emptyMoments(), funding: emptyMoments(),
-    ruinedBy: new Float64Array(0), bothRuinedBy: new Float64Array(0),
+    objective: emptyMoments(), ruinedBy: new Float64Array(0), bothRuinedBy: new Float64Array(0),
     paired: {
       ruin: emptyMoments(), opportunity: emptyMoments(), slippage: emptyMoments(), turnover: emptyMoments(),
-      logGrowth: emptyMoments(), underWater: emptyMoments(), funding: emptyMoments(),
+      logGrowth: emptyMoments(), underWater: emptyMoments(), funding: emptyMoments(), objective: emptyMoments(),
     },
   };
 }
@@ -92,6 +95,7 @@ export function mergeSchemeStats(a: SchemeBlockStats, b: SchemeBlockStats): Sche
     survivorLogGrowth: mergeMoments(a.survivorLogGrowth, b.survivorLogGrowth),
     underWater: mergeMoments(a.underWater, b.underWater),
     funding: mergeMoments(a.funding, b.funding),
+    objective: mergeMoments(a.objective, b.objective),
     ruinedBy: addCounts(a.ruinedBy, b.ruinedBy),
     bothRuinedBy: addCounts(a.bothRuinedBy, b.bothRuinedBy),
     paired,
@@ -126,6 +130,8 @@ export function summarizeBlock(
     const baseGrowth = baseEquity > 0 ? Math.log(baseEquity / e0) : -Infinity;
     const baseRuin = out[b + O_RUIN_STEP];
     const baseUnder = out[b + O_UNDER_WATER] / horizon.steps;
+    const perStep = 1 / (e0 * horizon.steps); // the GP objective: equity units summed over steps → units of E₀ per step
+    const baseObjective = out[b + O_GP_OBJECTIVE] * perStep;
     for (let s = 0; s < nSchemes; s++) {
       const o = (p * nSchemes + s) * OUT_WIDTH;
       const st = schemes[s];
@@ -146,6 +152,9 @@ export function summarizeBlock(
       addMoment(st.paired.slippage, out[o + O_SLIPPAGE] - out[b + O_SLIPPAGE]);
       addMoment(st.paired.turnover, out[o + O_TURNOVER] - out[b + O_TURNOVER]);
       addMoment(st.paired.funding, out[o + O_FUNDING] - out[b + O_FUNDING]);
+      const objective = out[o + O_GP_OBJECTIVE] * perStep;
+      addMoment(st.objective, objective);
+      addMoment(st.paired.objective, objective - baseObjective);
       if (Number.isFinite(growth) && Number.isFinite(baseGrowth)) addMoment(st.paired.logGrowth, growth - baseGrowth);
       if (horizon.pathRisk) {
         maxDrawdown[s][p] = out[o + O_MAX_DRAWDOWN];

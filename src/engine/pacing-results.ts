@@ -20,7 +20,20 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
-export type SchemeResult = Record<Metric | PathRiskMetric, Estimate> & { paths: number; ruined: number; survivors: number };
+/**
+ * GP's objective per step (domain.md O1), mean over paths and steps of x·r − (γ/2)σ²dt·x² − ½Λn²
+ * (x the holding after the trade and n the trade, in units of E₀; σ², Λ of the step's regime; γ the
+ * target's): reported for every scheme beside the RS-1 and path-risk outputs.
+ */
+export const OBJECTIVE_METRICS = ["gp_objective"] as const;
+
+export type SchemeResult = Record<Metric | PathRiskMetric | (typeof OBJECTIVE_METRICS)[number], Estimate> & {
+  paths: number; ruined: number; survivors: number;
+  /** gp and ac schemes: the fraction of the gap traded per step, per regime (optimal-rates.ts) */
+  rate_per_step?: number[];
+  /** gp schemes: the aim's scale on the signal's deviation from its mean, per regime */
+  aim_scale?: number[];
+};
 
 export interface PacingResults {
   schemes: Record<string, SchemeResult>;
@@ -60,6 +73,7 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
       terminal_log_growth_mean_survivors: meanInterval(f.survivorLogGrowth, 1 / years),
       terminal_log_growth_median: medianInterval(Float64Array.from(v.logGrowth), 1 / years), // a copy: medianInterval sorts in place
       ...pathRiskResults(f, v.maxDrawdown, v.terminalReturn, years),
+      gp_objective: meanInterval(f.objective),
     };
   });
   checkFiniteResults(schemes, (name) => values[schemeNames.indexOf(name)].logGrowth);
@@ -75,6 +89,7 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
       slippage: difference(f.paired.slippage, standardError(f.slippage), standardError(base.slippage), 1 / years),
       turnover: difference(f.paired.turnover, standardError(f.turnover), standardError(base.turnover), 1 / years),
       terminal_log_growth: difference(f.paired.logGrowth, NaN, NaN, 1 / years),
+      gp_objective: difference(f.paired.objective, standardError(f.objective), standardError(base.objective), 1),
       ...pathRiskDifferences(f, base, {
         maxDrawdown: values[s].maxDrawdown, baseMaxDrawdown: values[baseline].maxDrawdown,
         terminalReturn: values[s].terminalReturn, baseTerminalReturn: values[baseline].terminalReturn,

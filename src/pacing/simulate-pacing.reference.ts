@@ -28,6 +28,7 @@ const {
   COST_NONE, COST_TRANSIENT, J_ALPHA_MEAN, J_ALPHA_PHI, J_ALPHA_SD, J_COST_KIND, J_DEPTH, J_DT, J_E0, J_EWMA_DECAY, J_GAMMA, J_INIT_REGIME, J_INIT_VAR, J_JUMP_COMP, J_JUMP_MEAN, J_JUMP_PROB, J_JUMP_SD, J_LMAX, J_MARKET_SOURCE, J_REGIMES, J_RESILIENCE, J_RUIN_EQUITY, J_SEED, J_SIGMA, J_SIGNAL_NOISE, J_SPREAD, J_SQRT_VOLUME, J_SQRT_Y, J_STEPS, J_STREAM, J_TARGET_CONST, J_TARGET_KIND, J_THINNING, J_TRANSITION, MARKET_SUPPLIED, MAX_REGIMES, OUT_WIDTH, O_COST, O_EQUITY, O_OPPORTUNITY, O_RUIN_STEP, O_SLIPPAGE, O_TRADED, O_TURNOVER, SCHEME_EMA, SCHEME_INSTANT, SCHEME_LIQUIDITY, SCHEME_RATE, SCHEME_VOL, SCHEME_WIDTH, TARGET_SERIES, TARGET_SIGNAL, TRACE_FIXED, W_ALPHA, W_DIFFUSION, W_SIGNAL, WORDS_PER_STEP, NEVER_STEPS,
   J_TARGET_SIGMA, J_TARGET_CAP, J_TREND_KAPPA, J_FUNDING_RATE, J_LIQ_ESTIMATE, J_PATH_RISK, TARGET_VOL, TARGET_TREND,
   O_MAX_DRAWDOWN, O_UNDER_WATER, O_FUNDING, LIQUIDITY_OBSERVES_REGIME,
+  SCHEME_GP, SCHEME_AC, SP_GUARD, SP_RATE, SP_AIM_SCALE, SP_AIM_OFFSET, J_OBJ_HALF_RISK, J_OBJ_HALF_COST, O_GP_OBJECTIVE,
 } = layout;
 
 export function simulatePacingReference(
@@ -57,6 +58,7 @@ export function simulatePacingReference(
   // the regime table (regime-lanes.ts): computed in f64, rounded to f32
   const regimeSigma: number[] = [], regimeLiquidity: number[] = [], regimeHalfSpread: number[] = [];
   const regimeInvDepth: number[] = [], regimeHalfInvDepth: number[] = [];
+  const regimeHalfRisk: number[] = [], regimeHalfCost: number[] = []; // the GP objective's coefficients
   for (let r = 0; r < nRegimes; r++) {
     const s = job[J_SIGMA + r];
     const liquidity = Math.pow(sigma0 / s, thinning);
@@ -66,6 +68,8 @@ export function simulatePacingReference(
     regimeInvDepth.push(f(invDepth));
     regimeHalfInvDepth.push(f(0.5 * invDepth));
     regimeHalfSpread.push(f(0.5 * ((job[J_SPREAD] * s) / sigma0)));
+    regimeHalfRisk.push(f(job[J_OBJ_HALF_RISK + r]));
+    regimeHalfCost.push(f(job[J_OBJ_HALF_COST + r]));
   }
   const rng = new PathStream();
   // regime switches and jumps are events with geometric gaps (the kernel's event-lanes.ts)
@@ -86,9 +90,13 @@ export function simulatePacingReference(
     }
     return last;
   };
+  const perRegime = (s: number, first: number) => Array.from({ length: MAX_REGIMES }, (_, r) => f(schemes[s * SCHEME_WIDTH + first + r]));
   const scheme = Array.from({ length: nSchemes }, (_, s) => ({
     kind: schemes[s * SCHEME_WIDTH], p1: f(schemes[s * SCHEME_WIDTH + 1]), p2: f(schemes[s * SCHEME_WIDTH + 2]),
     observesRegime: schemes[s * SCHEME_WIDTH + 2] === LIQUIDITY_OBSERVES_REGIME,
+    // gp and ac: per-regime rate, aim scale and offset; the jump guard's θ²·dt (0: none), rounded once as the kernel's splats
+    rate: perRegime(s, SP_RATE), aimScale: perRegime(s, SP_AIM_SCALE), aimOffset: perRegime(s, SP_AIM_OFFSET),
+    guard: schemes[s * SCHEME_WIDTH + SP_GUARD] > 0 ? f(schemes[s * SCHEME_WIDTH + SP_GUARD] * schemes[s * SCHEME_WIDTH + SP_GUARD] * dt) : 0,
   }));
 
   const words = new Uint32Array(WORDS_PER_STEP);
@@ -96,6 +104,7 @@ export function simulatePacingReference(
   const E = new Float32Array(nSchemes), P = new Float32Array(nSchemes), D = new Float32Array(nSchemes), peak = new Float32Array(nSchemes);
   const acc = new Float32Array(nSchemes * OUT_WIDTH);
   const alive = new Uint8Array(nSchemes);
+  const pnl = new Float32Array(nSchemes); // the step's P·R per scheme, for the GP objective
 
   for (let p = 0; p < nPaths; p++) {
     rng.seed(job[J_SEED], job[J_STREAM], firstPath + p);
@@ -109,7 +118,7 @@ export function simulatePacingReference(
       : targetKind === TARGET_SERIES ? series[0]
       : targetKind === TARGET_VOL ? Math.min(job[J_TARGET_SIGMA] / Math.sqrt(sig0), job[J_TARGET_CAP])
       : targetKind === TARGET_TREND ? 0 : job[J_TARGET_CONST]);
-    let alpha = f(f0), sig2 = f(sig0), logPrice = 0, trend = 0;
+    let alpha = f(f0), sig2 = f(sig0), logPrice = 0, trend = 0, signal = 0;
     let regimeLeft = NEVER_STEPS, jumpLeft = NEVER_STEPS;
     if (!supplied) {
       regimeLeft = geometricGap(rng, logStay(regime), NEVER_STEPS);
@@ -151,7 +160,8 @@ export function simulatePacingReference(
         const o = s * OUT_WIDTH;
         const held = f(P[s] / E[s]);
         acc[o + O_OPPORTUNITY] += f(f(lstar - held) * ret);
-        let eMinus = f(E[s] + f(P[s] * ret));
+        pnl[s] = f(P[s] * ret);
+        let eMinus = f(E[s] + pnl[s]);
         if (funding) {
           // the borrowed notional of the step's holding, max(0, |P| − E), pays r_f·dt (the kernel's pace-scheme-lanes.ts)
           eMinus = f(eMinus - f(c.funding * Math.max(f(Math.abs(P[s]) - E[s]), 0)));
@@ -162,12 +172,18 @@ export function simulatePacingReference(
         if (E[s] <= c.ruinEquity) {
           alive[s] = 0;
           acc[o + O_RUIN_STEP] = t;
+          // the ruin step's GP objective: its P&L and the risk of the marked holding, no trade (the kernel's pace-scheme-lanes.ts)
+          acc[o + O_GP_OBJECTIVE] += objectiveOf(pnl[s], regimeHalfRisk[regime], regimeHalfCost[regime], P[s], 0);
         }
       }
 
+      const sig2Prev = sig2; // σ̂²_{t−1}: the jump guard's scale
       sig2 = f(f(c.decay * sig2) + f(f(c.varWeight * x) * x));
       alpha = f(f(c.alphaMean + f(c.phi * f(alpha - c.alphaMean))) + f(c.alphaInnov * zAlpha));
-      if (targetKind === TARGET_SIGNAL) lstar = clip(f(f(alpha + f(c.noise * zSignal)) / f(c.gamma * sig2)), -c.lmax, c.lmax);
+      if (targetKind === TARGET_SIGNAL) {
+        signal = f(alpha + f(c.noise * zSignal));
+        lstar = clip(f(signal / f(c.gamma * sig2)), -c.lmax, c.lmax);
+      }
       else if (targetKind === TARGET_SERIES) lstar = f(series[t]);
       else if (targetKind === TARGET_VOL) lstar = Math.min(f(c.sigmaTarget / f(Math.sqrt(sig2))), c.cap);
       else if (targetKind === TARGET_TREND) {
@@ -183,11 +199,11 @@ export function simulatePacingReference(
       for (let s = 0; s < nSchemes; s++) {
         D[s] *= c.resilience;
         if (!alive[s]) continue;
-        const { kind, p1, p2, observesRegime } = scheme[s];
+        const { kind, p1, p2, observesRegime, guard } = scheme[s];
         const eMinus = E[s];
         const invE = f(1 / eMinus);
-        // each rule scales or clips the trade to the target (the kernel's pace-scheme-lanes.ts)
-        const aim = f(lstar * eMinus);
+        // each rule scales or clips the trade to the target (the kernel's pace-scheme-lanes.ts); gp's is to its aim
+        const aim = kind === SCHEME_GP ? f(f(scheme[s].aimOffset[regime] + f(scheme[s].aimScale[regime] * signal)) * eMinus) : f(lstar * eMinus);
         const gap = f(aim - P[s]);
         let n: number;
         if (kind === SCHEME_INSTANT) n = gap;
@@ -198,8 +214,14 @@ export function simulatePacingReference(
           const rate = kind === SCHEME_EMA ? p1
             : kind === SCHEME_VOL ? f(p1 / f(1 + f(p2 * sigHat)))
             : kind === SCHEME_LIQUIDITY ? f(p1 * (observesRegime ? Math.min(1, liquidity) : liqHat))
+            : kind === SCHEME_GP || kind === SCHEME_AC ? scheme[s].rate[regime]
             : Math.abs(aim) < Math.abs(P[s]) ? p2 : p1;
           n = f(rate * gap);
+        }
+        if (guard > 0 && f(x * x) > f(guard * sig2Prev)) {
+          // a jump: de-risk at once to sign(P⁻)·min(|P⁻|, |L*·E⁻|)
+          const kept = Math.min(Math.abs(P[s]), Math.abs(f(lstar * eMinus)));
+          n = f((P[s] > 0 ? kept : -kept) - P[s]);
         }
         const absN = Math.abs(n);
         let cost = 0;
@@ -213,6 +235,7 @@ export function simulatePacingReference(
         P[s] += n;
         E[s] = eMinus - cost;
         const o = s * OUT_WIDTH;
+        acc[o + O_GP_OBJECTIVE] += objectiveOf(pnl[s], regimeHalfRisk[regime], regimeHalfCost[regime], P[s], n);
         acc[o + O_SLIPPAGE] += f(cost * invE);
         acc[o + O_TURNOVER] += f(absN * invE);
         acc[o + O_TRADED] += absN;
@@ -249,6 +272,11 @@ export function simulatePacingReference(
 
 /** Rounds to single precision: the kernel's arithmetic (every + − × ÷ √ of two f32 values is exact after it). */
 const f = Math.fround;
+
+/** One step of GP's objective in equity units, P·R − h_r·P⁺² − h_c·n² (domain.md O1), in the kernel's order. */
+function objectiveOf(pnl: number, halfRisk: number, halfCost: number, pAfter: number, n: number): number {
+  return f(f(pnl - f(f(halfRisk * pAfter) * pAfter)) - f(f(halfCost * n) * n));
+}
 
 function clip(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);

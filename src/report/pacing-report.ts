@@ -3,13 +3,17 @@
  * can be regenerated without re-running): metrics with interval whiskers, the frontier
  * (opportunity cost or a path-risk measure against ruin, slippage as marker size; the axes are
  * selectable), leverage around a switch into stress, equity fan charts, the drawdown
- * distribution, ruin by year, and the paired differences to the baseline (forest plot and table).
+ * distribution, ruin by year, and the paired differences to the baseline (forest plot and table);
+ * with optimal benchmarks (gp, ac) and jump guards, how far each scheme is from gp and what each
+ * guard changes (benchmark-figures.ts, jump-guard-figure.ts).
  */
 import type { PacingDocument } from "../engine/pacing-document.ts";
 import { METRICS, PATH_RISK_METRICS } from "../engine/pacing-results.ts";
 import { plotlyHtml, type Figure, type ReportPage } from "./plotly-html.ts";
 import { configurationSummary, dateFact, runTimeFact } from "./report-facts.ts";
 import { drawdownFigure, ruinByYearFigure, forestFigure, pairedTableFigure } from "./path-risk-figures.ts";
+import { benchmarkFigures, benchmarkNotes } from "./benchmark-figures.ts";
+import { jumpGuardFigure } from "./jump-guard-figure.ts";
 
 const UNITS: Record<string, string> = {
   ruin_probability: "share of paths", opportunity_cost: "per year", slippage: "share of equity per year",
@@ -47,10 +51,11 @@ export function pacingReportPage(doc: PacingDocument): ReportPage {
     notes: [
       "Every estimate is shown with its 95% interval (Wilson for the ruin probability, delta method for slippage in bps, order statistics for medians and the drawdown's 95th percentile, the influence function for the CVaR, normal for means).",
       `All schemes run on the same market paths (common random numbers); differences to "${doc.paired_differences.baseline}" are therefore paired.`,
+      ...benchmarkNotes(doc),
     ],
     figures: [
-      metricsFigure(doc, names), frontierFigure(doc, names), leverageFigure(doc), fanFigure(doc),
-      drawdownFigure(doc), ruinByYearFigure(doc), forestFigure(doc), pairedTableFigure(doc), pairedFigure(doc),
+      metricsFigure(doc, names), frontierFigure(doc, names), ...benchmarkFigures(doc), leverageFigure(doc), fanFigure(doc),
+      drawdownFigure(doc), jumpGuardFigure(doc), ruinByYearFigure(doc), forestFigure(doc), pairedTableFigure(doc), pairedFigure(doc),
     ]
       .filter((f): f is Figure => f !== null),
     appendix: { title: "Configuration", json: doc.config },

@@ -9,6 +9,7 @@ import type { Scenario } from "./scenario-schema.ts";
 import type { SuppliedMarket } from "../market/supplied-market.ts";
 import type { BlockHorizon } from "../engine/block-summary.ts";
 import { choleskyReference } from "../covariance/cholesky.reference.ts";
+import { encodeSchemes, objectiveCoefficients } from "./encode-schemes.ts";
 
 export interface PacingJob {
   params: Float64Array;
@@ -20,11 +21,6 @@ export interface PacingJob {
   /** market paths supplied to the kernel (scenario `returns`), else null */
   supplied: SuppliedMarket | null;
 }
-
-const SCHEME_KIND = {
-  instant: L.SCHEME_INSTANT, rate: L.SCHEME_RATE, ema: L.SCHEME_EMA,
-  vol: L.SCHEME_VOL, liquidity: L.SCHEME_LIQUIDITY, asymmetric: L.SCHEME_ASYMMETRIC,
-} as const;
 
 /** @param stream random stream id (0 for the main run; other ids give independent runs) */
 export function encodeJob(s: Scenario, stream = 0): PacingJob {
@@ -90,25 +86,16 @@ export function encodeJob(s: Scenario, stream = 0): PacingJob {
   p[L.J_FUNDING_RATE] = c.funding?.ratePerYear ?? 0;
   p[L.J_LIQ_ESTIMATE] = s.schemes.some((x) => x.kind === "liquidity" && x.observes === "estimate") ? 1 : 0;
   p[L.J_PATH_RISK] = 1;
+  const objective = objectiveCoefficients(s);
+  objective.halfRisk.forEach((h, r) => (p[L.J_OBJ_HALF_RISK + r] = h));
+  objective.halfCost.forEach((h, r) => (p[L.J_OBJ_HALF_COST + r] = h));
   p[L.J_RUIN_EQUITY] = s.ruinBarrier * s.initialEquity;
   p[L.J_E0] = s.initialEquity;
   p[L.J_SEED] = s.seed;
   p[L.J_STREAM] = stream;
   p[L.J_MARKET_SOURCE] = s.returns ? L.MARKET_SUPPLIED : L.MARKET_GENERATED;
 
-  const schemes = new Float64Array(s.schemes.length * L.SCHEME_WIDTH);
-  s.schemes.forEach((x, i) => {
-    const o = i * L.SCHEME_WIDTH;
-    schemes[o] = SCHEME_KIND[x.kind];
-    if (x.kind === "rate") schemes[o + 1] = x.eta;
-    if (x.kind === "ema") schemes[o + 1] = x.lambda;
-    if (x.kind === "vol") { schemes[o + 1] = x.c; schemes[o + 2] = x.beta; }
-    if (x.kind === "liquidity") {
-      schemes[o + 1] = x.lambdaMax;
-      schemes[o + 2] = x.observes === "regime" ? L.LIQUIDITY_OBSERVES_REGIME : L.LIQUIDITY_OBSERVES_ESTIMATE;
-    }
-    if (x.kind === "asymmetric") { schemes[o + 1] = x.lambdaUp; schemes[o + 2] = x.lambdaDown; }
-  });
+  const schemes = encodeSchemes(s);
   return {
     params: p, schemes, nSchemes: s.schemes.length, schemeNames: s.schemes.map((x) => x.name),
     series: t.kind === "series" ? Float64Array.from(t.values) : new Float64Array(0),

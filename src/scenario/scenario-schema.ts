@@ -125,7 +125,22 @@ export const schemeSchema = z.discriminatedUnion("kind", [
       .default("estimate").describe("the depth the rule reads: estimated from σ̂ (default) or the true regime's"),
   }),
   z.strictObject({ ...named, kind: z.literal("asymmetric"), lambdaUp: rate(), lambdaDown: rate() }),
-], { error: 'unknown scheme kind — use one of "instant", "rate", "ema", "vol", "liquidity", "asymmetric"' });
+  z.strictObject({
+    ...named, kind: z.literal("gp"),
+    riskAversion: num(1e-6, 1e6).optional().describe("γ of GP's objective (default: the target's riskAversion)"),
+  }).describe("Gârleanu–Pedersen (domain.md O1): the fraction a/Λ of the gap to the aim a step, per regime (the hidden regime's σ and depth)"),
+  z.strictObject({
+    ...named, kind: z.literal("ac"),
+    riskAversion: num(1e-6, 1e6).describe("λ of Almgren–Chriss, per unit of E₀ (AC(λ) = GP with γ = 2λ and no signal)"),
+  }).describe("Almgren–Chriss (domain.md O2): the fraction 1 − e^{−κτ} of the gap to L* a step, per regime"),
+  z.strictObject({
+    ...named, kind: z.literal("jump-guard"),
+    threshold: z.number({ error: "must be a number > 0 (returns beyond θ·σ̂·√dt trigger the guard; 4 is typical)" })
+      .refine((v) => Number.isFinite(v) && v > 0 && v <= 1e3, { message: "must be in (0, 1000] (returns beyond θ·σ̂·√dt trigger the guard; 4 is typical)" })
+      .describe("θ: a step whose |log-return| exceeds θ·σ̂_{t−1}·√dt de-risks at once to sign(ℓ)·min(|ℓ|, |L*|)"),
+    then: z.string().min(1, "must name another scheme of the scenario").describe("the scheme (not a jump-guard) followed on every other step"),
+  }).describe("a correction layered on another scheme: de-risks at once after a jump"),
+], { error: 'unknown scheme kind — use one of "instant", "rate", "ema", "vol", "liquidity", "asymmetric", "gp", "ac", "jump-guard"' });
 
 export const scenarioSchema = z.strictObject({
   name: z.string().default("custom"),

@@ -8,6 +8,7 @@ import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
 import { UsageError, show } from "../errors.ts";
 import { choleskyReference } from "../covariance/cholesky.reference.ts";
 import { checkEquityRange } from "./equity-range.ts";
+import { checkOptimalSchemes } from "./check-optimal-schemes.ts";
 
 /**
  * @returns the scenario with defaults filled in
@@ -39,6 +40,7 @@ export function validateScenario(input: unknown, source = "scenario"): Scenario 
   const names = s.schemes.map((x) => x.name);
   names.forEach((n, i) => { if (names.indexOf(n) !== i) at(`schemes[${i}].name`, "must be unique", n); });
   if (s.baseline !== undefined && !names.includes(s.baseline)) at("baseline", `must name a scheme (${names.join(", ")})`, s.baseline);
+  checkOptimalSchemes(s, source, at, problems);
   if (s.returns) checkReturns(s, at);
   checkSinglePrecision(s, at);
   if (!problems.length) checkEquityRange(s, at);

@@ -48,6 +48,7 @@ function checkScheme(s: SchemeBlockStats, n: number, at: string): void {
   const exact: [string, Moments | { n: number }][] = [
     ["opportunity", s.opportunity], ["slippage", s.slippage], ["turnover", s.turnover], ["tradedCost", s.tradedCost],
     ["paired.ruin", s.paired.ruin], ["paired.opportunity", s.paired.opportunity], ["paired.slippage", s.paired.slippage], ["paired.turnover", s.paired.turnover],
+    ["objective", s.objective], ["paired.objective", s.paired.objective],
   ];
   for (const [name, m] of exact) if (m.n !== n) bad(`${at}.${name}.n`, `must equal the block's ${n} paths; got ${m.n}`);
   if (!Number.isInteger(s.survivorLogGrowth.n) || s.survivorLogGrowth.n < 0 || s.survivorLogGrowth.n > n - s.ruined) {
@@ -55,7 +56,7 @@ function checkScheme(s: SchemeBlockStats, n: number, at: string): void {
   }
   if (!Number.isInteger(s.paired.logGrowth.n) || s.paired.logGrowth.n < 0 || s.paired.logGrowth.n > n) bad(`${at}.paired.logGrowth.n`, `must be an integer in [0, ${n}]; got ${s.paired.logGrowth.n}`);
   const moments: [string, Moments][] = [
-    ["opportunity", s.opportunity], ["slippage", s.slippage], ["turnover", s.turnover], ["survivorLogGrowth", s.survivorLogGrowth],
+    ["opportunity", s.opportunity], ["slippage", s.slippage], ["turnover", s.turnover], ["survivorLogGrowth", s.survivorLogGrowth], ["objective", s.objective],
     ...Object.entries(s.paired).map(([k, m]) => [`paired.${k}`, m] as [string, Moments]),
   ];
   for (const [name, m] of moments) {

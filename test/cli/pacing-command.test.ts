@@ -62,6 +62,6 @@ describe("pacing", () => {
   it("run refuses a scenario that is neither a preset nor a file, naming both ways", () => {
     const r = pacing(["run", "rs9", "--out", "out/never"]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('error: run: "rs9" is neither a preset (rs1) nor a scenario file — give a preset name or the path of a .json file');
+    expect(r.stderr.trim()).toBe('error: run: "rs9" is neither a preset (rs1, rs1-benchmarks) nor a scenario file — give a preset name or the path of a .json file');
   });
 });

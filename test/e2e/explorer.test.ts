@@ -40,7 +40,7 @@ describe.skipIf(skipBrowser)("explorer in headless Chromium", () => {
     const before = await page.evaluate(CHART_Y) as string;
     const traces = JSON.parse(before) as number[][];
     expect(traces.length).toBe(6);
-    for (const y of traces) expect(y.length).toBe(6);
+    for (const y of traces) expect(y.length).toBe(9); // RS-1's six schemes, gp, ac, jump-guard
 
     // λ_down of the asymmetric scheme to its maximum, by keyboard as a user would
     await page.locator("#lambdaDown").press("End");
@@ -53,6 +53,27 @@ describe.skipIf(skipBrowser)("explorer in headless Chromium", () => {
     // the instant scheme is untouched by these sliders: same paths, same result (common random numbers)
     expect(after.map((y) => y[0])).toEqual(traces.map((y) => y[0]));
     await page.screenshot({ path: join(shots, "explorer.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("has the benchmark kinds' controls: gp's γ, ac's λ, the jump guard's θ and its then scheme", async () => {
+    const { page, errors } = await recordingPage(browser, 1300, 850);
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForFunction(`Number(document.body.dataset.runs || 0) >= 1`, undefined, { timeout: 30_000 });
+    expect(await page.locator("#gpGamma").inputValue()).toBe("3");
+    expect(await page.locator("#acLambda").inputValue()).toBe("1.5");
+    expect(await page.locator("#threshold").inputValue()).toBe("4");
+    expect(await page.locator("#then").inputValue()).toBe("ema");
+    const before = JSON.parse(await page.evaluate(CHART_Y) as string) as number[][];
+    await page.locator("#then").selectOption("instant"); // the guard now follows instant: its outputs change
+    await page.locator("#acLambda").press("End");
+    await page.waitForFunction(`Number(document.body.dataset.runs) >= 2`, undefined, { timeout: 30_000 });
+    await page.waitForFunction(`${CHART_Y} !== ${JSON.stringify(JSON.stringify(before))}`, undefined, { timeout: 30_000 });
+    const after = JSON.parse(await page.evaluate(CHART_Y) as string) as number[][];
+    expect(after.map((y) => y[8])).not.toEqual(before.map((y) => y[8])); // jump-guard
+    expect(after.map((y) => y[7])).not.toEqual(before.map((y) => y[7])); // ac
+    expect(after.map((y) => y[6])).toEqual(before.map((y) => y[6])); // gp untouched
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

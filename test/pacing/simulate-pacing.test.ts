@@ -30,6 +30,20 @@ const variants: [string, Partial<ScenarioInput>][] = [
     costs: { kind: "square-root", impact: 0.8, volume: 50, thinning: 1.5, spread: 0.0005, funding: { ratePerYear: 0.08 } },
     schemes: [...rs1Scenario.schemes.filter((x) => x.kind !== "liquidity"), { name: "liquidity-seen", kind: "liquidity", lambdaMax: 0.5 }],
   }],
+  ["the optimal benchmarks and jump guards on RS-1 (gp, ac, jump-guard over ema and over gp)", {
+    schemes: [...rs1Scenario.schemes, { name: "gp", kind: "gp" }, { name: "ac", kind: "ac", riskAversion: 1.5 },
+      { name: "ema-guarded", kind: "jump-guard", threshold: 3, then: "ema" }, { name: "gp-guarded", kind: "jump-guard", threshold: 2.5, then: "gp" }],
+  }],
+  ["gp, ac and a guarded asymmetric scheme in three regimes, alpha with a long-run mean", {
+    market: { ...rs1Scenario.market, regimes: [{ sigma: 0.3 }, { sigma: 0.8 }, { sigma: 2 }],
+      transition: [[0.98, 0.015, 0.005], [0.05, 0.9, 0.05], [0.02, 0.18, 0.8]], alpha: { mean: 0.2, sd: 0.5, timeConstantSteps: 20 } },
+    schemes: [{ name: "gp", kind: "gp", riskAversion: 5 }, { name: "ac", kind: "ac", riskAversion: 0.5 }, { name: "asym", kind: "asymmetric", lambdaUp: 0.1, lambdaDown: 0.6 },
+      { name: "asym-guarded", kind: "jump-guard", threshold: 2, then: "asym" }], baseline: "asym",
+  }],
+  ["gp on a trend target (the rate toward L*) with its guard", {
+    target: { kind: "trend", timeConstantSteps: 30, riskAversion: 2, maxLeverage: 3 },
+    schemes: [{ name: "ema", kind: "ema", lambda: 0.2 }, { name: "gp", kind: "gp" }, { name: "gp-guarded", kind: "jump-guard", threshold: 3, then: "gp" }], baseline: "ema",
+  }],
 ];
 
 describe("WASM pacing kernel vs its TypeScript twin (same draws, same step)", () => {
@@ -45,8 +59,15 @@ describe("WASM pacing kernel vs its TypeScript twin (same draws, same step)", ()
     // both compute in f32 with the same operations in the same order (the issue asks for 1e-12)
     expect(worst(wasm.out, twin.out)).toBe(0);
     expect(worst(wasm.trace, twin.trace)).toBe(0);
-    // the comparison is not vacuous: the schemes traded
+    // the comparison is not vacuous: the schemes traded, and every jump guard fired on some path (it differs from the scheme it guards)
     expect(wasm.out[L.O_TRADED]).toBeGreaterThan(0);
+    const schemes = (change.schemes ?? rs1Scenario.schemes) as { name: string; kind: string; then?: string }[];
+    schemes.forEach((x, s) => {
+      if (x.kind !== "jump-guard") return;
+      const then = schemes.findIndex((y) => y.name === x.then);
+      const traded = (k: number) => Array.from({ length: 70 }, (_, p) => wasm.out[(p * job.nSchemes + k) * L.OUT_WIDTH + L.O_TRADED]);
+      expect(traded(s)).not.toEqual(traded(then));
+    });
   });
 
   it("RS-1 paths both ruin and survive (so ruin handling is compared too)", () => {

@@ -34,7 +34,7 @@ describe("extreme but valid parameters", () => {
         expect(r.ruin_probability.estimate!).toBeGreaterThanOrEqual(0);
         expect(r.ruin_probability.estimate!).toBeLessThanOrEqual(1);
         for (const [metric, e] of Object.entries(r)) {
-          if (typeof e !== "object") continue;
+          if (typeof e !== "object" || Array.isArray(e)) continue; // rate_per_step, aim_scale: constants, not estimates
           for (const v of [e.estimate, e.lo, e.hi]) {
             const ok = v === null || Number.isFinite(v) || (metric === "terminal_log_growth_median" && v === -Infinity);
             expect(ok, `${scheme}.${metric} = ${v}`).toBe(true);
