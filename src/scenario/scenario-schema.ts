@@ -37,7 +37,7 @@ export const marketSchema = z.strictObject({
     sd: num(0, 100).describe("stationary sd of the drift, per year"),
     timeConstantSteps: positive().describe("AR(1) time constant τ, steps"),
   }),
-  ewmaDecay: num(0, 1, false, true).default(0.94).describe("λ_v of the EWMA variance estimate"),
+  ewmaDecay: num(0, 1).default(0.94).describe("λ_v of the EWMA variance estimate (1 freezes σ̂ at the initial regime's σ: targets then use the true σ)"),
 });
 
 export const targetSchema = z.discriminatedUnion("kind", [
