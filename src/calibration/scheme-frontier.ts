@@ -26,11 +26,14 @@ type Coordinate = (typeof FRONTIER_COORDINATES)[number];
 export interface Benchmark { kind: string; label: string; params: Params; scheme: SchemeConfig }
 
 /**
- * The benchmarks drawn with the kinds. To add one (e.g. the engine's `gp` and `ac` kinds when
- * they exist), add one line here.
+ * The benchmarks drawn with the kinds, each one line: the GP rate as an EMA, and the engine's
+ * own `gp` and `ac` schemes (domain.md O1, O2; AC(λ) is GP with γ = 2λ and no signal, so
+ * λ = γ/2 of the strategy's target).
  */
 export const BENCHMARKS: ((search: SearchResult) => Benchmark)[] = [
   (s) => ({ kind: "gp-ema", label: "Gârleanu–Pedersen rate as an EMA (gp-rate.ts)", params: { lambda: s.gp.rate }, scheme: { name: "gp-ema", kind: "ema", lambda: Math.max(1e-6, s.gp.rate) } as SchemeConfig }),
+  (s) => ({ kind: "gp", label: "Gârleanu–Pedersen, the engine's gp kind (per-regime rate and aim, γ of the target)", params: {}, scheme: { name: "gp", kind: "gp" } as SchemeConfig }),
+  (s) => ({ kind: "ac", label: "Almgren–Chriss, the engine's ac kind, λ = γ/2 of the target", params: { riskAversion: s.settings.strategy.riskAversion / 2 }, scheme: { name: "ac", kind: "ac", riskAversion: s.settings.strategy.riskAversion / 2 } as SchemeConfig }),
 ];
 
 export interface FrontierPoint extends Record<Coordinate, Estimate> {

@@ -14,10 +14,11 @@ describe("one frontier across scheme kinds", async () => {
   const doc = await schemeFrontier(profile, search, { ...options, kinds: [...options.kinds], frontierPaths: 256 });
 
   it("holds every kind's grid, each recommendation and the GP benchmark, on one set of paths", () => {
-    expect(Object.keys(doc.curves).sort()).toEqual(["ema", "gp-ema", "instant", "rate"]);
+    expect(Object.keys(doc.curves).sort()).toEqual(["ac", "ema", "gp", "gp-ema", "instant", "rate"]);
     expect(doc.curves.ema.length).toBeGreaterThanOrEqual(20);
     for (const k of ["instant", "ema", "rate"]) expect(doc.points.some((p) => p.kind === k && p.recommended)).toBe(true);
-    expect(doc.points.find((p) => p.benchmark)?.params.lambda).toBe(search.gp.rate);
+    expect(doc.points.find((p) => p.name === "gp-ema")?.params.lambda).toBe(search.gp.rate);
+    expect(doc.points.filter((p) => p.benchmark).map((p) => p.name).sort()).toEqual(["ac", "gp", "gp-ema"]);
     // curves run in parameter order
     const lambdas = doc.curves.ema.map((n) => doc.points.find((p) => p.name === n)!.params.lambda);
     expect(lambdas).toEqual([...lambdas].sort((a, b) => a - b));
@@ -41,6 +42,6 @@ describe("one frontier across scheme kinds", async () => {
     expect(csv[0]).toContain("objective_lo");
     const figs = frontierFigures(doc);
     expect(figs.map((f) => f.id)).toEqual(["frontier-ruin_probability", "frontier-max_drawdown_p95"]);
-    expect(figs[0].data.length).toBe(4); // three kinds and the benchmark
+    expect(figs[0].data.length).toBe(6); // three kinds and the three benchmarks
   });
 });
