@@ -32,7 +32,7 @@ export interface Benchmark { kind: string; label: string; params: Params; scheme
  */
 export const BENCHMARKS: ((search: SearchResult) => Benchmark)[] = [
   (s) => ({ kind: "gp-ema", label: "Gârleanu–Pedersen rate as an EMA (gp-rate.ts)", params: { lambda: s.gp.rate }, scheme: { name: "gp-ema", kind: "ema", lambda: Math.max(1e-6, s.gp.rate) } as SchemeConfig }),
-  (s) => ({ kind: "gp", label: "Gârleanu–Pedersen, the engine's gp kind (per-regime rate and aim, γ of the target)", params: {}, scheme: { name: "gp", kind: "gp" } as SchemeConfig }),
+  () => ({ kind: "gp", label: "Gârleanu–Pedersen, the engine's gp kind (per-regime rate and aim, γ of the target)", params: {}, scheme: { name: "gp", kind: "gp" } as SchemeConfig }),
   (s) => ({ kind: "ac", label: "Almgren–Chriss, the engine's ac kind, λ = γ/2 of the target", params: { riskAversion: s.settings.strategy.riskAversion / 2 }, scheme: { name: "ac", kind: "ac", riskAversion: s.settings.strategy.riskAversion / 2 } as SchemeConfig }),
 ];
 
