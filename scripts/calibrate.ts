@@ -161,9 +161,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}`
       + optimumLine(r.search) + "\n");
     process.stderr.write(`  GP rate ${search.gp.rate.toPrecision(3)} per step\n`);
+    if (robustness?.refused_draws.length) process.stderr.write(`  robustness: ${robustness.refused_draws.length} of ${robustness.draws} fit draws refused by the engine and left out (${robustness.refused_draws[0].reason})\n`);
     for (const [k, r] of Object.entries(robustness?.kinds ?? {})) {
       const c = r.candidates[0], f = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : "n/a");
-      process.stderr.write(`  over ${robustness!.draws} fit draws ${k}: objective ${f(c.objective.q10)} / ${f(c.objective.q50)} / ${f(c.objective.q90)}, ruin ${f(c.ruin_probability.q10)} / ${f(c.ruin_probability.q50)} / ${f(c.ruin_probability.q90)} (10th / 50th / 90th percentile)`
+      process.stderr.write(`  over ${robustness!.draws_used} fit draws ${k}: objective ${f(c.objective.q10)} / ${f(c.objective.q50)} / ${f(c.objective.q90)}, ruin ${f(c.ruin_probability.q10)} / ${f(c.ruin_probability.q50)} / ${f(c.ruin_probability.q90)} (10th / 50th / 90th percentile)`
         + (r.robust_differs ? `; best in the worst decile: ${r.robust_choice}${values.robust ? " (recommended, --robust)" : " (--robust recommends it)"}` : "; it is also the best in the worst decile") + "\n");
     }
     process.stderr.write(`  frontier across kinds: ${frontier.front.length} of ${frontier.points.length} points not dominated (${frontier.front_by_estimate.length} by the estimates alone): ${frontier.front.join(" ")}\n`);

@@ -6,7 +6,9 @@
  * over draws is the fit's, not the Monte Carlo's). Per candidate: the objective and ruin on the
  * fitted profile and their quantiles over the draws; per kind, the robust choice
  * (robust-choice.ts: least worst-decile objective among worst-decile-feasible candidates).
- * `robustRecommendations` swaps it in as the recommendation (`--robust`).
+ * `robustRecommendations` swaps it in as the recommendation (`--robust`). A draw whose
+ * scenario the engine refuses (validateScenario's range checks) is listed in `refused_draws`
+ * and left out of the quantiles (`draws_used`).
  * Cost: (draws + 1) × candidates × paths × horizon scheme-path-steps (defaults 21 × ≤ 9 per kind × 256).
  */
 import type { MarketProfile } from "./market-profile.ts";
@@ -16,6 +18,7 @@ import { searchContext } from "./search-context.ts";
 import { runSchemes } from "./scheme-runner.ts";
 import { drawProfiles } from "./profile-draws.ts";
 import { robustChoice, spreadOf, type Spread } from "./robust-choice.ts";
+import { UsageError } from "../errors.ts";
 
 export interface RobustnessOptions {
   /** draws of the fitted parameters (default 20) */ draws?: number;
@@ -32,7 +35,10 @@ export interface CandidateRobustness {
 export interface KindRobustness { recommended: string; robust_choice: string; robust_differs: boolean; candidates: CandidateRobustness[] }
 
 export interface RobustnessDocument {
-  method: string; draws: number; paths: number; seed: number; drawn_parameters: string[]; held_fixed: string[];
+  method: string; draws: number;
+  /** draws the engine accepted (the quantiles are over these) */ draws_used: number;
+  /** draws whose scenario the engine refused, with the first line of its reason */ refused_draws: { draw: number; reason: string }[];
+  paths: number; seed: number; drawn_parameters: string[]; held_fixed: string[];
   rule: string; kinds: Record<string, KindRobustness>; seconds: number;
 }
 
@@ -64,13 +70,17 @@ export async function fitRobustness(profile: MarketProfile, search: SearchResult
     return new Map([...runs].map(([n, r]) => [n, { objective: ctx.objectiveOf(r.result).estimate, ruin: r.result.ruin_probability.estimate }]));
   };
   const fitted = await values(profile);
-  const byDraw: typeof fitted[] = [];
-  for (const [i, p] of drawn.profiles.entries()) { byDraw.push(await values(p)); options.onDraw?.(i + 1, draws); }
+  const byDraw: typeof fitted[] = [], refused: { draw: number; reason: string }[] = [];
+  for (const [i, p] of drawn.profiles.entries()) {
+    // a draw the engine refuses (e.g. a σ whose growth range exceeds single precision) is listed, not used
+    try { byDraw.push(await values(p)); } catch (e) { if (!(e instanceof UsageError)) throw e; refused.push({ draw: i, reason: e.message.split("\n")[0] }); }
+    options.onDraw?.(i + 1, draws);
+  }
 
   const kinds: Record<string, KindRobustness> = {};
   for (const [k, cs] of Object.entries(perKind)) {
     const series = cs.map((c) => ({ objective: byDraw.map((d) => d.get(c.name)!.objective), ruin: byDraw.map((d) => d.get(c.name)!.ruin) }));
-    const pick = draws > 0 ? robustChoice(series, ctx.objective.maxRuin) : 0;
+    const pick = byDraw.length > 0 ? robustChoice(series, ctx.objective.maxRuin) : 0;
     kinds[k] = {
       recommended: cs[0].name, robust_choice: cs[pick].name, robust_differs: pick !== 0,
       candidates: cs.map((c, i) => ({
@@ -81,7 +91,7 @@ export async function fitRobustness(profile: MarketProfile, search: SearchResult
     };
   }
   return {
-    method: drawn.method, draws, paths, seed, drawn_parameters: drawn.drawn, held_fixed: drawn.held_fixed, rule: ROBUST_RULE, kinds,
+    method: drawn.method, draws, draws_used: byDraw.length, refused_draws: refused, paths, seed, drawn_parameters: drawn.drawn, held_fixed: drawn.held_fixed, rule: ROBUST_RULE, kinds,
     seconds: (performance.now() - started) / 1000,
   };
 }

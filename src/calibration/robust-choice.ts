@@ -16,7 +16,7 @@ export interface DrawValues { objective: (number | null)[]; ruin: (number | null
 /** The quantiles of `values` over the draws (null counts as +∞). */
 export function spreadOf(values: (number | null)[]): Spread {
   const sorted = Float64Array.from(values, (v) => (v === null || Number.isNaN(v) ? Infinity : v)).sort();
-  return { q10: quantileOfSorted(sorted, 0.1), q50: quantileOfSorted(sorted, 0.5), q90: quantileOfSorted(sorted, 0.9), min: sorted[0], max: sorted[sorted.length - 1] };
+  return { q10: quantileOfSorted(sorted, 0.1), q50: quantileOfSorted(sorted, 0.5), q90: quantileOfSorted(sorted, 0.9), min: sorted[0] ?? NaN, max: sorted[sorted.length - 1] ?? NaN };
 }
 
 /** The 90th percentile over the draws: the value in the worst decile. */

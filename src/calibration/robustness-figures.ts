@@ -12,7 +12,7 @@ function spreadFigure(doc: RobustnessDocument, metric: "objective" | "ruin_proba
   const v = (c: CandidateRobustness) => c[metric];
   const finite = (x: number) => (Number.isFinite(x) ? x : null);
   return {
-    id: `robustness-${metric}`, title: `Robustness to the fit: ${metric === "objective" ? "objective" : "ruin probability"} over ${doc.draws} draws of the fitted parameters`,
+    id: `robustness-${metric}`, title: `Robustness to the fit: ${metric === "objective" ? "objective" : "ruin probability"} over ${doc.draws_used} draws of the fitted parameters`,
     data: [
       {
         type: "scatter", mode: "markers", name: "median over draws (bars: 10th–90th percentile)", x: rows.map((r) => r.c.name), y: rows.map((r) => finite(v(r.c).q50)),
@@ -25,7 +25,7 @@ function spreadFigure(doc: RobustnessDocument, metric: "objective" | "ruin_proba
       xaxis: { tickangle: -45, automargin: true }, yaxis: { title: { text: metric === "objective" ? "objective (smaller is better)" : "ruin probability" } },
       shapes: metric === "ruin_probability" ? [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: maxRuin, y1: maxRuin, line: { dash: "dot", color: "red" } }] : [],
     },
-    caption: `${doc.method}. Drawn: ${doc.drawn_parameters.join(", ") || "none"}; held at the estimate: ${doc.held_fixed.join("; ")}. ${doc.paths} common paths per run. Rule: ${doc.rule}.`,
+    caption: `${doc.method}. Drawn: ${doc.drawn_parameters.join(", ") || "none"}; held at the estimate: ${doc.held_fixed.join("; ")}. ${doc.paths} common paths per run${doc.refused_draws.length ? `; ${doc.refused_draws.length} draws refused by the engine and left out (${doc.refused_draws[0].reason})` : ""}. Rule: ${doc.rule}.`,
   };
 }
 

@@ -92,4 +92,17 @@ describe("robustness of a recommendation to the fit", async () => {
     expect(`ema@lambda=${rec.schemes.ema.params.lambda}`).toBe(doc.kinds.ema.robust_choice);
     expect(rec.robustness?.draws).toBe(4);
   });
+
+  it("leaves out, and lists, a draw whose scenario the engine refuses", async () => {
+    const wild = profileWithIntervals();
+    // a strong signal whose persistence is barely known: over 5 years, draws of τ far above 40 steps let
+    // equity grow past what single precision holds, and the engine refuses those scenarios
+    Object.assign(wild.trend, { alpha_sd_annual: 2, interval: { lo: 10, hi: 5000 } });
+    const r = await fitRobustness(wild, search, { ...options, horizonYears: 5, draws: 8, paths: 64 });
+    expect(r.refused_draws.length).toBeGreaterThan(0);
+    expect(r.refused_draws[0].reason).toMatch(/single-precision/);
+    expect(r.draws_used).toBe(8 - r.refused_draws.length);
+    expect(r.draws_used).toBeGreaterThan(0);
+    expect(Number.isFinite(r.kinds.ema.candidates[0].objective.q90)).toBe(true);
+  });
 });
