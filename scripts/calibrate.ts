@@ -76,7 +76,7 @@ const command = {
     "frontier-paths": "paths of the frontier run across kinds (default: the interval paths, --coarse-paths / 2); DIR/frontier.csv",
     robust: "recommend per kind the parameter best in the worst decile over the draws of the fitted parameters, not the nominal optimum",
     "robust-draws": "draws of the fitted parameters for the robustness check (default 20; 0 skips it)",
-    "robust-paths": "paths per robustness run, common to every draw (default 256)",
+    "robust-paths": "paths per robustness run, common to every draw (default 256, or --paths when smaller)",
   },
 } satisfies CommandSpec<Record<string, { type: "string" | "boolean"; multiple?: boolean }>>;
 
@@ -148,7 +148,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const robustDraws = intFlag("robust-draws", values["robust-draws"] as string | undefined, 0, 10_000) ?? 20;
   if (values.robust && robustDraws === 0) throw new UsageError("--robust: needs draws of the fit to choose from; got --robust-draws 0 — drop --robust or give --robust-draws ≥ 1 (default 20)");
   const nominal = await pacingSearch(profile, { ...searchOptions, onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)) });
-  const robustness = robustDraws > 0 ? await fitRobustness(profile, nominal, { ...searchOptions, draws: robustDraws, paths: intFlag("robust-paths", values["robust-paths"] as string | undefined, 64, 10_000_000) }) : undefined;
+  const robustness = robustDraws > 0 ? await fitRobustness(profile, nominal, { ...searchOptions, draws: robustDraws, paths: intFlag("robust-paths", values["robust-paths"] as string | undefined, 64, 10_000_000) ?? Math.min(256, searchOptions.refinePaths ?? 256) }) : undefined;
   const search = values.robust && robustness ? robustRecommendations(nominal, robustness) : nominal;
   const frontier = await schemeFrontier(profile, search, { ...searchOptions, frontierPaths: intFlag("frontier-paths", values["frontier-paths"] as string | undefined, 64, 10_000_000) });
   outputs["frontier.csv"] = frontierCsv(frontier);
