@@ -26,6 +26,8 @@ import { outOfSampleValidation } from "../src/calibration/out-of-sample.ts";
 import { optimumLine } from "../src/calibration/optimum-summary.ts";
 import { outOfSampleCsv, outOfSampleLines } from "../src/calibration/out-of-sample-table.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
+import { schemeFrontier, frontierCsv } from "../src/calibration/scheme-frontier.ts";
+import { fitRobustness, robustRecommendations } from "../src/calibration/fit-robustness.ts";
 import { UsageError } from "../src/errors.ts";
 import { isMainModule } from "../src/cli/is-main-module.ts";
 
@@ -41,6 +43,7 @@ const command = {
     account: { type: "string" }, set: { type: "string", multiple: true }, schemes: { type: "string" }, from: { type: "string" }, to: { type: "string" },
     "weight-opportunity": { type: "string" }, "weight-slippage": { type: "string" }, "allow-fallback": { type: "boolean" }, quiet: { type: "boolean" },
     "out-of-sample": { type: "boolean" }, split: { type: "string" }, bar: { type: "string" },
+    "frontier-paths": { type: "string" }, robust: { type: "boolean" }, "robust-draws": { type: "string" }, "robust-paths": { type: "string" },
   },
   help: {
     "out-of-sample": "also validate out of sample: calibrate on the first --split of the history, evaluate on the rest (DIR/out-of-sample.json)",
@@ -70,6 +73,10 @@ const command = {
     "weight-slippage": "objective weight on slippage (default 1)",
     "allow-fallback": "use EM/threshold estimates when the likelihood fit does not converge (recorded)",
     quiet: "no progress bar",
+    "frontier-paths": "paths of the frontier run across kinds (default: the interval paths, --coarse-paths / 2); DIR/frontier.csv",
+    robust: "recommend per kind the parameter best in the worst decile over the draws of the fitted parameters, not the nominal optimum",
+    "robust-draws": "draws of the fitted parameters for the robustness check (default 20; 0 skips it)",
+    "robust-paths": "paths per robustness run, common to every draw (default 256, or --paths when smaller)",
   },
 } satisfies CommandSpec<Record<string, { type: "string" | "boolean"; multiple?: boolean }>>;
 
@@ -138,8 +145,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     workers: intFlag("workers", values.workers as string | undefined, 1, 256),
     objective: { maxRuin, opportunity: numFlag("weight-opportunity", values["weight-opportunity"] as string | undefined, 0, 1e6) ?? 1, slippage: numFlag("weight-slippage", values["weight-slippage"] as string | undefined, 0, 1e6) ?? 1 },
   };
-  const search = await pacingSearch(profile, { ...searchOptions, onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)) });
-  const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 });
+  const robustDraws = intFlag("robust-draws", values["robust-draws"] as string | undefined, 0, 10_000) ?? 20;
+  if (values.robust && robustDraws === 0) throw new UsageError("--robust: needs draws of the fit to choose from; got --robust-draws 0 — drop --robust or give --robust-draws ≥ 1 (default 20)");
+  const nominal = await pacingSearch(profile, { ...searchOptions, onProgress: (d, t) => bar.update(Math.round(d), Math.round(t)) });
+  const robustness = robustDraws > 0 ? await fitRobustness(profile, nominal, { ...searchOptions, draws: robustDraws, paths: intFlag("robust-paths", values["robust-paths"] as string | undefined, 64, 10_000_000) ?? Math.min(256, searchOptions.refinePaths ?? 256) }) : undefined;
+  const search = values.robust && robustness ? robustRecommendations(nominal, robustness) : nominal;
+  const frontier = await schemeFrontier(profile, search, { ...searchOptions, frontierPaths: intFlag("frontier-paths", values["frontier-paths"] as string | undefined, 64, 10_000_000) });
+  outputs["frontier.csv"] = frontierCsv(frontier);
+  const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 }, { frontier, robustness, robust: values.robust === true });
   outputs["recommendation.json"] = toJson(rec);
   outputs["report.html"] = calibrationReportHtml(profile, search, rec, [dataNote]);
   if (!values["out-of-sample"]) writeOutputSet(out, outputs);
@@ -148,6 +161,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}`
       + optimumLine(r.search) + "\n");
     process.stderr.write(`  GP rate ${search.gp.rate.toPrecision(3)} per step\n`);
+    if (robustness?.refused_draws.length) process.stderr.write(`  robustness: ${robustness.refused_draws.length} of ${robustness.draws} fit draws refused by the engine and left out (${robustness.refused_draws[0].reason})\n`);
+    for (const [k, r] of Object.entries(robustness?.kinds ?? {})) {
+      const c = r.candidates[0], f = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : "n/a");
+      process.stderr.write(`  over ${robustness!.draws_used} fit draws ${k}: objective ${f(c.objective.q10)} / ${f(c.objective.q50)} / ${f(c.objective.q90)}, ruin ${f(c.ruin_probability.q10)} / ${f(c.ruin_probability.q50)} / ${f(c.ruin_probability.q90)} (10th / 50th / 90th percentile)`
+        + (r.robust_differs ? `; best in the worst decile: ${r.robust_choice}${values.robust ? " (recommended, --robust)" : " (--robust recommends it)"}` : "; it is also the best in the worst decile") + "\n");
+    }
+    process.stderr.write(`  frontier across kinds: ${frontier.front.length} of ${frontier.points.length} points not dominated (${frontier.front_by_estimate.length} by the estimates alone): ${frontier.front.join(" ")}\n`);
   }
   if (values["out-of-sample"]) {
     // the same search, objective and profile options as above, on the calibration window
@@ -155,10 +175,10 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       ...searchOptions, split: numFlag("split", values.split as string | undefined, 0.05, 0.95),
       evaluationPaths: searchOptions.refinePaths, profile: profileOptions,
     });
-    const { search: _s, ...summary } = oos;
+    const { search: _s, later_search: _l, ...summary } = oos;
     writeOutputSet(out, {
       ...outputs, "out-of-sample.json": toJson(summary), "out-of-sample.csv": outOfSampleCsv(oos),
-      "report.html": calibrationReportHtml(profile, search, rec, [dataNote, ...outOfSampleLines(oos).map((l) => `out of sample: ${l}`)]),
+      "report.html": calibrationReportHtml(profile, search, rec, [dataNote, ...outOfSampleLines(oos).map((l) => `out of sample: ${l}`)], oos),
     });
     if (!values.quiet) {
       process.stderr.write(`out of sample (calibrated ${oos.split.calibration.first}…${oos.split.calibration.last}, validated ${oos.split.validation.first}…${oos.split.validation.last}), wrote out-of-sample.json and .csv\n`);

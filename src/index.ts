@@ -139,6 +139,34 @@ export type { KindSearch } from "./calibration/pacing-search.ts";
 export type { PacingObjective } from "./calibration/pacing-objective.ts";
 /** In-sample against out-of-sample evaluation of one recommendation: the degradations with their intervals and the ruin constraint's status. */
 export type { Comparison } from "./calibration/out-of-sample.ts";
+/** Re-calibration on the later window against the in-sample pace: both paces per kind and their paired differences on the same later-window paths. */
+export type { RecalibrationReport } from "./calibration/recalibration.ts";
+/** In-sample pace − re-calibrated pace on the same later-window paths: objective and ruin with paired 95% intervals, and each pace's own estimates. */
+export type { PairedRegret } from "./calibration/recalibration.ts";
+/** Studies beside the search that recommendation.json carries: the frontier across kinds, the robustness to the fit, and whether `--robust` chose. */
+export type { RecommendationExtras } from "./calibration/recommendation-document.ts";
+export { schemeFrontier } from "./calibration/scheme-frontier.ts";
+/** One frontier across scheme kinds: every point with its coordinates and intervals, the curves per kind, and the non-dominated set under the stated rule. */
+export type { FrontierDocument } from "./calibration/scheme-frontier.ts";
+export { fitRobustness, robustRecommendations } from "./calibration/fit-robustness.ts";
+/** Objective and ruin of each kind's recommendation and neighbours over draws of the fitted parameters, and the robust choice per kind. */
+export type { RobustnessDocument } from "./calibration/fit-robustness.ts";
+/** One kind in {@link RobustnessDocument}: its recommendation, robust choice and every candidate's spread. */
+export type { KindRobustness } from "./calibration/fit-robustness.ts";
+/** Options of {@link fitRobustness}: draws of the fit, paths per run, seed, progress per draw. */
+export type { RobustnessOptions } from "./calibration/fit-robustness.ts";
+/** One kind in {@link RecalibrationReport}: the in-sample and re-calibrated paces and the paired differences per comparison. */
+export type { KindRecalibration } from "./calibration/recalibration.ts";
+/** One point of {@link FrontierDocument}: its kind, parameters, coordinates with intervals, paired differences and front membership. */
+export type { FrontierPoint } from "./calibration/scheme-frontier.ts";
+/** One candidate in {@link KindRobustness}: objective and ruin on the fitted profile and their quantiles over the draws. */
+export type { CandidateRobustness } from "./calibration/fit-robustness.ts";
+/** A pace chosen by a search: parameters, reachability, domain edge and each parameter's 95% interval. */
+export type { PaceChoice } from "./calibration/recalibration.ts";
+/** The later-window comparisons: parametric, bootstrap, replay. */
+export type { Way } from "./calibration/recalibration.ts";
+/** Quantiles over draws: 10th, 50th, 90th percentile, least and greatest. */
+export type { Spread } from "./calibration/robust-choice.ts";
 /** The profile's regime volatilities, switching probabilities and innovation law (normal or Student-t), each with its interval. */
 export type { VolatilitySection } from "./calibration/profile-volatility.ts";
 /** The profile's jump intensity and size law, with intervals, the sd floor and the threshold count beside them. */

@@ -3,13 +3,20 @@
  * choice, what the engine simulates, depth window, spread label), the posterior predictive tail
  * check, the
  * Pareto fronts (opportunity cost vs slippage, ruin as colour), objective over each 1-D
- * parameter with 95% intervals, and the recommended rates against the GP rate.
+ * parameter with 95% intervals, the recommended rates against the GP rate, and, when
+ * recommendation.json carries them, the frontier across kinds (frontier-figures.ts); with an
+ * out-of-sample report, the paces in sample vs re-calibrated and the paired degradations;
+ * the spread over draws of the fit (robustness-figures.ts).
  */
 import { plotlyHtml, type Figure } from "../report/plotly-html.ts";
 import type { MarketProfile } from "./market-profile.ts";
 import type { SearchResult } from "./pacing-search.ts";
 import type { recommendationDocument } from "./recommendation-document.ts";
 import { optimumLine } from "./optimum-summary.ts";
+import { frontierFigures } from "./frontier-figures.ts";
+import { outOfSampleFigures } from "./out-of-sample-figures.ts";
+import { robustnessFigures } from "./robustness-figures.ts";
+import type { OutOfSampleReport } from "./out-of-sample.ts";
 
 /** Posterior predictive tail check: days a year below each threshold, data (with interval) vs models. */
 function tailFigure(profile: MarketProfile): Figure {
@@ -26,7 +33,7 @@ function tailFigure(profile: MarketProfile): Figure {
   };
 }
 
-export function calibrationReportHtml(profile: MarketProfile, search: SearchResult | null, rec: ReturnType<typeof recommendationDocument> | null, notes: string[] = []): string {
+export function calibrationReportHtml(profile: MarketProfile, search: SearchResult | null, rec: ReturnType<typeof recommendationDocument> | null, notes: string[] = [], oos?: OutOfSampleReport): string {
   const v = profile.volatility, j = profile.jumps, l = profile.liquidity;
   const figures: Figure[] = [tailFigure(profile)];
   if (search && rec) {
@@ -62,7 +69,10 @@ export function calibrationReportHtml(profile: MarketProfile, search: SearchResu
       layout: { yaxis: { type: "log", title: { text: "fraction of the gap closed per step (calm regime)" } }, shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: search.gp.rate, y1: search.gp.rate, line: { dash: "dot", color: "red" } }] },
       caption: "Red dotted line: GP optimal partial-adjustment rate.",
     });
+    if (rec.frontier) figures.push(...frontierFigures(rec.frontier));
+    if (rec.robustness) figures.push(...robustnessFigures(rec.robustness, search.settings.objective.maxRuin));
   }
+  if (oos) figures.push(...outOfSampleFigures(oos));
   return plotlyHtml({
     title: `Calibration — ${profile.source.file.split("/").pop()}`,
     facts: {

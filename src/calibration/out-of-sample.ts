@@ -14,16 +14,19 @@
  * noisy target on real return paths; compare them in-sample against out-of-sample, not
  * against the parametric numbers.
  *
- * Each degradation (objective and ruin, out − in) carries a 95% interval, unpaired (see
- * degradation.ts for why), and each comparison checks the ruin cap out of sample: a cap that
+ * Each shift (objective and ruin, out − in) carries a 95% interval, unpaired (two markets:
+ * see degradation.ts), and each comparison checks the ruin cap out of sample: a cap that
  * fails is listed in `constraint_failures` (JSON, CSV, report and console all show it).
+ * The paired degradation is against re-calibration (recalibration.ts): the search is run
+ * again on the later window's profile, and on each later-window market the in-sample pace and
+ * the re-calibrated pace run on the same paths; `recalibration` holds both paces with their
+ * intervals and the paired difference (in-sample − re-calibrated) per comparison.
  */
 import type { PriceSeries } from "../data/price-series.ts";
 import { estimateProfile, sliceSeries, MIN_OBSERVATIONS, type MarketProfile, type ProfileOptions } from "./market-profile.ts";
 import { pacingSearch, type SearchOptions, type SearchResult } from "./pacing-search.ts";
-import { profileToScenarioInput } from "./profile-scenario.ts";
 import { schemeOf } from "./scheme-grid.ts";
-import { DEFAULT_OBJECTIVE, objectiveEstimate, type Objective } from "./pacing-objective.ts";
+import { DEFAULT_OBJECTIVE, type Objective } from "./pacing-objective.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { runPacing } from "../engine/run-pacing.ts";
 import { pacingResults } from "../engine/pacing-results.ts";
@@ -31,6 +34,8 @@ import type { Estimate } from "../metrics/intervals.ts";
 import type { SchemeConfig } from "../scenario/scenario-schema.ts";
 import { UsageError } from "../errors.ts";
 import { unpairedDegradation, constraintCheck, type ConstraintCheck, type Degradation } from "./degradation.ts";
+import { recalibrationComparison, wayMarket, type PairedRegret, type RecalibrationReport } from "./recalibration.ts";
+import { searchContext } from "./search-context.ts";
 
 export interface OutOfSampleOptions extends SearchOptions {
   /** share of the history used for calibration (default 0.6) */
@@ -59,12 +64,16 @@ export interface Comparison {
   in_sample: WindowEvaluation; out_of_sample: WindowEvaluation;
   /** objective out − in (point estimate; its interval in degradation_interval) */ degradation: number | null;
   degradation_interval: Degradation; ruin_degradation: Degradation; constraint: ConstraintCheck;
+  /** in-sample pace − pace re-calibrated on the later window, on the same later-window paths (paired; recalibration.ts) */
+  paired_degradation: PairedRegret;
 }
 
 export interface OutOfSampleReport {
   split: { calibration: { first: string; last: string; observations: number }; validation: { first: string; last: string; observations: number } };
   search: SearchResult;
+  /** the same search on the later window's profile */ later_search: SearchResult;
   schemes: SchemeValidation[];
+  recalibration: RecalibrationReport;
 }
 
 /**
@@ -85,18 +94,15 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
   const choices = { ...options, paths: options.evaluationPaths ?? 4000, seed: options.seed ?? 1 };
   const returnsOf = (s: PriceSeries) => Array.from({ length: s.close.length - 1 }, (_, i) => Math.log(s.close[i + 1] / s.close[i]));
 
+  const ctx = searchContext(search, options), meanBlock = options.meanBlock ?? 20;
+  const marketOf = (profile: MarketProfile, returns?: { kind: "bootstrap" | "replay"; returns: number[] }) => wayMarket(ctx.scenarioOf, profile, returns && { ...returns, meanBlock });
   const evaluate = async (profile: MarketProfile, returns?: { kind: "bootstrap" | "replay"; returns: number[] }) => {
-    const input = profileToScenarioInput(profile, configs, choices);
-    if (returns) {
-      input.returns = { ...returns, meanBlock: options.meanBlock ?? 20 };
-      if (returns.kind === "replay") input.horizonSteps = Math.min(input.horizonSteps, returns.returns.length);
-    }
-    const scenario = validateScenario(input, "out-of-sample scenario");
+    const scenario = validateScenario(marketOf(profile, returns)(configs, choices.paths), "out-of-sample scenario");
     const run = await runPacing(scenario, { workers: options.workers });
     const res = pacingResults(run.blocks, run.job.schemeNames, run.baseline, run.years);
     return configs.map((c): WindowEvaluation => {
       const r = res.schemes[c.name];
-      return { objective: objectiveEstimate(objective, r.opportunity_cost, r.slippage), ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage };
+      return { objective: ctx.objectiveOf(r), ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage };
     });
   };
   const rEarly = returnsOf(early), rLate = returnsOf(late);
@@ -105,19 +111,25 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
     await evaluate(profileEarly, { kind: "bootstrap", returns: rEarly }), await evaluate(profileEarly, { kind: "bootstrap", returns: rLate }),
     await evaluate(profileEarly, { kind: "replay", returns: rEarly }), await evaluate(profileEarly, { kind: "replay", returns: rLate }),
   ];
-  const pair = (a: WindowEvaluation, b: WindowEvaluation): Comparison => ({
+  const laterSearch = await pacingSearch(profileLate, options);
+  const recalibration = await recalibrationComparison(search, laterSearch, {
+    parametric: marketOf(profileLate), bootstrap: marketOf(profileEarly, { kind: "bootstrap", returns: rLate }), replay: marketOf(profileEarly, { kind: "replay", returns: rLate }),
+  }, choices.paths, options);
+  const pair = (a: WindowEvaluation, b: WindowEvaluation, regret: PairedRegret): Comparison => ({
     in_sample: a, out_of_sample: b,
     degradation: a.objective.estimate === null || b.objective.estimate === null ? null : b.objective.estimate - a.objective.estimate,
     degradation_interval: unpairedDegradation(a.objective, b.objective),
     ruin_degradation: unpairedDegradation(a.ruin_probability, b.ruin_probability),
     constraint: constraintCheck(objective.maxRuin, a.ruin_probability, b.ruin_probability),
+    paired_degradation: regret,
   });
   const window = (s: PriceSeries) => ({ first: s.dates[0], last: s.dates[s.dates.length - 1], observations: s.close.length - 1 });
   return {
     split: { calibration: window(early), validation: window(late) },
-    search,
+    search, later_search: laterSearch, recalibration,
     schemes: configs.map((c, i) => {
-      const ways = { parametric: pair(pIn[i], pOut[i]), bootstrap: pair(bIn[i], bOut[i]), replay: pair(yIn[i], yOut[i]) };
+      const re = recalibration.kinds.find((k) => k.kind === recommended[i].kind)!.paired;
+      const ways = { parametric: pair(pIn[i], pOut[i], re.parametric), bootstrap: pair(bIn[i], bOut[i], re.bootstrap), replay: pair(yIn[i], yOut[i], re.replay) };
       const constraint_failures = (["parametric", "bootstrap", "replay"] as const).filter((w) => ways[w].constraint.fails_out_of_sample);
       return { scheme: c.name, params: recommended[i].params, ...ways, constraint_failures };
     }),

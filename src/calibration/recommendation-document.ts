@@ -7,9 +7,18 @@
  * Per kind, `search` says how the optimum was found: `at_domain_edge` (the best lies at the end
  * of its parameter's domain), the grid extension, the refinement method, and the parameter's
  * 95% interval (values not significantly worse than the best on common random numbers).
+ * With extras: `frontier` (one non-dominated set across kinds, scheme-frontier.ts) and
+ * `robustness` (objective and ruin over draws of the fitted parameters, fit-robustness.ts;
+ * `recommended_by` says whether the parameters are the nominal optimum or, with `--robust`,
+ * the robust choice).
  */
 import type { MarketProfile } from "./market-profile.ts";
 import type { SearchResult, Evaluation } from "./pacing-search.ts";
+import type { FrontierDocument } from "./scheme-frontier.ts";
+import type { RobustnessDocument } from "./fit-robustness.ts";
+
+/** Studies run after the search that recommendation.json carries when they were run. */
+export interface RecommendationExtras { frontier?: FrontierDocument; robustness?: RobustnessDocument; robust?: boolean }
 
 export function effectiveRate(kind: string, p: Record<string, number>, sigmaCalm: number): number | null {
   switch (kind) {
@@ -22,7 +31,7 @@ export function effectiveRate(kind: string, p: Record<string, number>, sigmaCalm
   }
 }
 
-export function recommendationDocument(profile: MarketProfile, search: SearchResult, provenance: Record<string, unknown>) {
+export function recommendationDocument(profile: MarketProfile, search: SearchResult, provenance: Record<string, unknown>, extras: RecommendationExtras = {}) {
   const s0 = profile.volatility.regimes[0].sigma_annual;
   const gp = search.gp.rate;
   const summary = (e: Evaluation) => ({
@@ -53,6 +62,9 @@ export function recommendationDocument(profile: MarketProfile, search: SearchRes
       evaluation: search.gp.evaluation ? summary(search.gp.evaluation) : null,
     },
     schemes, ranking_by_objective: ranked,
+    recommended_by: extras.robust ? "robust: best worst-decile objective over the fit draws (robustness.rule)" : "nominal: best on the fitted profile",
+    ...(extras.frontier ? { frontier: extras.frontier } : {}),
+    ...(extras.robustness ? { robustness: extras.robustness } : {}),
     provenance, timing: search.timing,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { constraintCheck, unpairedDegradation } from "../../src/calibration/degradation.ts";
 import { outOfSampleValidation } from "../../src/calibration/out-of-sample.ts";
 import { outOfSampleCsv, outOfSampleLines } from "../../src/calibration/out-of-sample-table.ts";
+import { outOfSampleFigures } from "../../src/calibration/out-of-sample-figures.ts";
 import type { PriceSeries } from "../../src/data/price-series.ts";
 
 const est = (estimate: number, half: number) => ({ estimate, lo: estimate - half, hi: estimate + half });
@@ -52,5 +53,11 @@ describe("out of sample, a constraint that fails is flagged in the JSON, the CSV
     expect(replay[header.indexOf("constraint_fails_out_of_sample")]).toBe("true");
     expect(replay[header.indexOf("interval")]).toBe("unpaired");
     expect(outOfSampleLines(report).some((l) => /^FLAG ema@lambda=[\d.e-]+: ruin ≤ 0\.01 fails out of sample \(replay\)/.test(l))).toBe(true);
+    // the report draws the flag, and every comparison carries its paired degradation against re-calibrating
+    expect(outOfSampleFigures(report)[1].caption).toMatch(/FLAG — the ruin cap fails out of sample for: .*ema@lambda=[\d.e-]+ \(replay\)/);
+    const paired = replay[header.indexOf("paired_vs_recalibrated")], lo = replay[header.indexOf("paired_vs_recalibrated_lo")];
+    expect(Number(paired)).toBe(ema.replay.paired_degradation.objective.estimate);
+    expect(Number(lo)).toBeLessThanOrEqual(Number(paired));
+    expect(outOfSampleLines(report).some((l) => l.startsWith("ema@lambda=") && l.includes("vs re-calibrated on the later window lambda "))).toBe(true);
   });
 });

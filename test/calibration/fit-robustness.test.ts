@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { robustChoice, worstDecile, spreadOf } from "../../src/calibration/robust-choice.ts";
+import { drawProfiles } from "../../src/calibration/profile-draws.ts";
+import { fitRobustness, robustRecommendations, robustnessCandidates } from "../../src/calibration/fit-robustness.ts";
+import { pacingSearch } from "../../src/calibration/pacing-search.ts";
+import { recommendationDocument } from "../../src/calibration/recommendation-document.ts";
+import type { MarketProfile } from "../../src/calibration/market-profile.ts";
+import { knownMarketProfile } from "./known-market.ts";
+
+const ten = (v: number, worst: number, k = 2) => Array.from({ length: 10 }, (_, i) => (i < 10 - k ? v : worst));
+
+describe("--robust picks the parameter best in the worst decile", () => {
+  it("prefers a steady candidate to one that is best on most draws but bad on the worst ones", () => {
+    const fragile = { objective: ten(1, 5), ruin: ten(0, 0) }, steady = { objective: ten(2, 2.2), ruin: ten(0, 0) };
+    expect(worstDecile(fragile.objective)).toBeGreaterThan(worstDecile(steady.objective));
+    expect(spreadOf(fragile.objective).q50).toBeLessThan(spreadOf(steady.objective).q50); // the nominal (median) choice would be fragile
+    expect(robustChoice([fragile, steady], 0.01)).toBe(1);
+  });
+
+  it("drops a candidate whose worst-decile ruin breaks the cap, and with none feasible takes the least worst-decile ruin", () => {
+    const risky = { objective: ten(0.5, 0.5), ruin: ten(0, 0.05) }, safe = { objective: ten(1, 1), ruin: ten(0, 0.005) };
+    expect(robustChoice([risky, safe], 0.01)).toBe(1);
+    const worse = { objective: ten(0.1, 0.1), ruin: ten(0.2, 0.3) }, lessBad = { objective: ten(9, 9), ruin: ten(0.2, 0.25) };
+    expect(robustChoice([worse, lessBad], 0.01)).toBe(1);
+  });
+
+  it("law: the choice's worst-decile objective is no worse than any feasible candidate's", () => {
+    const draws = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 10, maxLength: 10 });
+    fc.assert(fc.property(fc.array(fc.record({ objective: draws, ruin: draws }), { minLength: 1, maxLength: 8 }), fc.double({ min: 0, max: 1, noNaN: true }), (cs, cap) => {
+      const i = robustChoice(cs, cap);
+      const feasible = cs.filter((c) => worstDecile(c.ruin) <= cap);
+      if (feasible.length) {
+        expect(worstDecile(cs[i].ruin)).toBeLessThanOrEqual(cap);
+        for (const c of feasible) expect(worstDecile(cs[i].objective)).toBeLessThanOrEqual(worstDecile(c.objective));
+      } else for (const c of cs) expect(worstDecile(cs[i].ruin)).toBeLessThanOrEqual(worstDecile(c.ruin));
+    }));
+  });
+});
+
+/** The known market with intervals on σ and on the switching probabilities, as the fit reports them. */
+function profileWithIntervals(): MarketProfile {
+  const p = knownMarketProfile({ sigma: 0.2, alphaSd: 0.4, tauSteps: 40, depth: 30, spread: 0.002 });
+  const v = p.volatility as unknown as Record<string, unknown> & { regimes: { interval: unknown }[] };
+  v.regimes[0].interval = { lo: 0.16, hi: 0.25, status: "estimated" };
+  v.regimes[1].interval = { lo: 0.05, hi: 0.9, status: "weak" };
+  v.switch_intervals = { p01: { lo: 0.01, hi: 0.04, status: "estimated" }, p10: null };
+  return p;
+}
+
+describe("draws of the fitted parameters", () => {
+  it("follow each estimated interval (about 95% of draws inside it), hold weak or missing ones, and repeat with the seed", () => {
+    const p = profileWithIntervals();
+    const d = drawProfiles(p, 2000, 11);
+    expect(d.drawn).toEqual(["sigma_annual[0]", "p01"]);
+    expect(d.held_fixed.join("; ")).toMatch(/sigma_annual\[1\] \(interval weak\).*p10 \(no interval\)/);
+    const s0 = d.profiles.map((q) => q.engine_market.regimes[0].sigma_annual);
+    const inside = s0.filter((s) => s >= 0.16 && s <= 0.25).length / s0.length;
+    expect(inside).toBeGreaterThan(0.93);
+    expect(inside).toBeLessThan(0.97);
+    expect(d.profiles.every((q) => q.engine_market.regimes[1].sigma_annual === 0.2)).toBe(true);
+    const t = d.profiles[7].engine_market.transition;
+    expect(t[0][0] + t[0][1]).toBeCloseTo(1, 15);
+    expect(drawProfiles(p, 3, 11).profiles).toEqual(d.profiles.slice(0, 3));
+    expect(drawProfiles(p, 3, 12).profiles[0]).not.toEqual(d.profiles[0]);
+  });
+});
+
+describe("robustness of a recommendation to the fit", async () => {
+  const profile = profileWithIntervals();
+  const options = { coarsePaths: 96, refinePaths: 128, intervalPaths: 96, horizonYears: 1, workers: 1, seed: 2, extensionRounds: 1, refineSteps: 1, kinds: ["instant" as const, "ema" as const], objective: { maxRuin: 0.05 } };
+  const search = await pacingSearch(profile, options);
+  const doc = await fitRobustness(profile, search, { ...options, draws: 4, paths: 96 });
+
+  it("evaluates each kind's recommendation and its axis neighbours on the fitted profile and every draw", () => {
+    expect(doc.kinds.instant.candidates.map((c) => c.name)).toEqual(["instant"]);
+    const ema = doc.kinds.ema;
+    expect(ema.recommended).toBe(`ema@lambda=${search.recommendations.ema.params.lambda}`);
+    expect(ema.candidates.length).toBe(robustnessCandidates(search, "ema").length);
+    expect(ema.candidates.length).toBeGreaterThanOrEqual(3);
+    for (const c of ema.candidates) {
+      expect(c.objective.q10).toBeLessThanOrEqual(c.objective.q50);
+      expect(c.objective.q50).toBeLessThanOrEqual(c.objective.q90);
+      expect(Number.isFinite(c.objective.fitted)).toBe(true);
+    }
+  });
+
+  it("with --robust the recommendation is the robust choice, said so in recommendation.json", () => {
+    const robust = robustRecommendations(search, doc);
+    const rec = recommendationDocument(profile, robust, {}, { robustness: doc, robust: true });
+    expect(rec.recommended_by).toMatch(/^robust/);
+    expect(`ema@lambda=${rec.schemes.ema.params.lambda}`).toBe(doc.kinds.ema.robust_choice);
+    expect(rec.robustness?.draws).toBe(4);
+  });
+
+  it("leaves out, and lists, a draw whose scenario the engine refuses", async () => {
+    const wild = profileWithIntervals();
+    // a strong signal whose persistence is barely known: over 5 years, draws of τ far above 40 steps let
+    // equity grow past what single precision holds, and the engine refuses those scenarios
+    Object.assign(wild.trend, { alpha_sd_annual: 2, interval: { lo: 10, hi: 5000 } });
+    const r = await fitRobustness(wild, search, { ...options, horizonYears: 5, draws: 8, paths: 64 });
+    expect(r.refused_draws.length).toBeGreaterThan(0);
+    expect(r.refused_draws[0].reason).toMatch(/single-precision/);
+    expect(r.draws_used).toBe(8 - r.refused_draws.length);
+    expect(r.draws_used).toBeGreaterThan(0);
+    expect(Number.isFinite(r.kinds.ema.candidates[0].objective.q90)).toBe(true);
+  });
+});
