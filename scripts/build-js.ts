@@ -22,7 +22,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { join, relative, sep } from "node:path";
 import { execFileSync } from "node:child_process";
 import { build, type Plugin } from "esbuild";
-import { DIST_DIR, STAMP_FILE, hashSources, packageRoot, type BuildStamp } from "../src/cli/build-stamp.ts";
+import { DIST_DIR, STAMP_FILE, fileStat, hashSources, packageRoot, type BuildStamp } from "../src/cli/build-stamp.ts";
 import { HELP_FILE, allHelpTexts } from "../src/cli/help-cache.ts";
 import { COMMANDS } from "../src/cli/commands.ts";
 
@@ -86,7 +86,8 @@ export async function buildJs(options: { types?: boolean } = {}): Promise<BuildS
   });
   const bundled = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/"));
   const files = [...new Set([...bundled, ...OTHER_INPUTS.flatMap((p) => filesAt(root, p))])].sort();
-  const stamp: BuildStamp = { hash: hashSources(root, files), files };
+  const stats = files.map((f) => fileStat(join(root, f))!); // before reading: an edit while hashing makes them differ, so it is hashed again
+  const stamp: BuildStamp = { hash: hashSources(root, files), files, stats };
   if (options.types !== false) {
     execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
   }
