@@ -21,7 +21,7 @@ import { runShard } from "../src/shard/run-shard.ts";
 import { writeShard } from "../src/shard/shard-file.ts";
 import { readJsonFile } from "../src/io/read-json-file.ts";
 import { checkOutDir } from "../src/io/check-out-dir.ts";
-import { gitRevision } from "../src/io/git-revision.ts";
+import { gitRevisionAsync } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
 import { UsageError } from "../src/errors.ts";
@@ -88,9 +88,10 @@ export async function main(argv = process.argv.slice(2), preset: ScenarioInput =
     if (!values.quiet) process.stderr.write(`wrote ${path} — blocks ${shard.blocks.first}…${shard.blocks.first + shard.blocks.count - 1} of ${shard.blocks.total}\n`);
     return;
   }
+  const revision = gitRevisionAsync(); // `git status` runs while the paths are simulated
   const run = await runPacing(scenario, options);
   writePacingOutputs(out, scenario, run, {
-    gitRevision: gitRevision(), date: new Date().toISOString(), blockPaths,
+    gitRevision: await revision, date: new Date().toISOString(), blockPaths,
     timing: { total_seconds: (performance.now() - started) / 1000 },
   });
   if (!values.quiet) {
