@@ -22,7 +22,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { join, relative, sep } from "node:path";
 import { execFileSync } from "node:child_process";
 import { build, type Plugin } from "esbuild";
-import { DIST_DIR, STAMP_FILE, hashSources, packageRoot, type BuildStamp } from "../src/cli/build-stamp.ts";
+import { DIST_DIR, STAMP_FILE, fileStat, hashSources, packageRoot, type BuildStamp } from "../src/cli/build-stamp.ts";
 import { HELP_FILE, allHelpTexts } from "../src/cli/help-cache.ts";
 import { COMMANDS } from "../src/cli/commands.ts";
 
@@ -65,6 +65,27 @@ function sourceUrlPlugin(outdir: string): Plugin {
   };
 }
 
+/**
+ * zod's 64 message locales (≈ 370 kB of the 764 kB zod bundles) reduced to the one it uses by
+ * default, English: `z.locales` (and `z.core.locales`) are imported whole by zod's entry, and
+ * parsing them cost every command that validates input; nothing here switches locale, so the
+ * messages are the same. The sources under tsx keep the full package.
+ */
+function zodEnglishOnlyPlugin(): Plugin {
+  return {
+    name: "zod-english-only",
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+        if (!toPosix(args.importer).includes("/node_modules/zod/")) return undefined;
+        return { path: join(args.resolveDir, "..", "locales", "index.js"), namespace: "zod-locales" };
+      });
+      b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+        contents: `export { default as en } from ${JSON.stringify(join(args.path, "..", "en.js"))};\n`, loader: "js", resolveDir: join(args.path, ".."),
+      }));
+    },
+  };
+}
+
 /** `path` itself when it is a file, or every file under it when it is a folder (relative to root, posix). */
 function filesAt(root: string, path: string): string[] {
   if (!statSync(join(root, path)).isDirectory()) return [path];
@@ -81,12 +102,13 @@ export async function buildJs(options: { types?: boolean } = {}): Promise<BuildS
   const result = await build({
     absWorkingDir: root, entryPoints: ENTRY_POINTS, outdir, entryNames: "[name]", chunkNames: "chunk-[hash]",
     bundle: true, splitting: true, format: "esm", platform: "node", target: "node20", external: EXTERNAL,
-    define: { __PACING_BUILT__: "true" }, plugins: [sourceUrlPlugin(outdir)],
+    define: { __PACING_BUILT__: "true" }, plugins: [sourceUrlPlugin(outdir), zodEnglishOnlyPlugin()],
     metafile: true, logLevel: "warning", legalComments: "none",
   });
   const bundled = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/"));
   const files = [...new Set([...bundled, ...OTHER_INPUTS.flatMap((p) => filesAt(root, p))])].sort();
-  const stamp: BuildStamp = { hash: hashSources(root, files), files };
+  const stats = files.map((f) => fileStat(join(root, f))!); // before reading: an edit while hashing makes them differ, so it is hashed again
+  const stamp: BuildStamp = { hash: hashSources(root, files), files, stats };
   if (options.types !== false) {
     execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
   }

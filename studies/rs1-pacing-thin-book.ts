@@ -14,15 +14,11 @@ import type { ScenarioInput } from "../src/scenario/scenario-schema.ts";
 import { validateScenario } from "../src/scenario/validate-scenario.ts";
 import { runPacing } from "../src/engine/run-pacing.ts";
 import { DEFAULT_BLOCK_PATHS } from "../src/engine/block-plan.ts";
-import { writePacingOutputs } from "../src/engine/write-pacing-outputs.ts";
-import { writeReportPngs } from "../src/report/png-export.ts";
 import { parseShardSpec } from "../src/shard/shard-spec.ts";
-import { runShard } from "../src/shard/run-shard.ts";
-import { writeShard } from "../src/shard/shard-file.ts";
 import { readJsonFile } from "../src/io/read-json-file.ts";
 import { presetScenario } from "../src/scenario/presets/preset-scenarios.ts";
 import { checkOutDir } from "../src/io/check-out-dir.ts";
-import { gitRevision } from "../src/io/git-revision.ts";
+import { gitRevisionAsync } from "../src/io/git-revision.ts";
 import { parseFlags, helpText, intFlag, runCli, type CommandSpec } from "../src/cli/run-cli.ts";
 import { progressBar } from "../src/cli/progress-bar.ts";
 import { UsageError } from "../src/errors.ts";
@@ -87,20 +83,26 @@ export async function main(argv = process.argv.slice(2), preset: ScenarioInput =
   } as const;
   const out = String(values.out);
   if (values.shard !== undefined) {
+    const [{ runShard }, { writeShard }] = await Promise.all([import("../src/shard/run-shard.ts"), import("../src/shard/shard-file.ts")]);
     const shard = await runShard(scenario, parseShardSpec(String(values.shard)), options);
     const path = writeShard(out, shard);
     if (!values.quiet) process.stderr.write(`wrote ${path} — blocks ${shard.blocks.first}…${shard.blocks.first + shard.blocks.count - 1} of ${shard.blocks.total}\n`);
     return;
   }
+  const revision = gitRevisionAsync(); // `git status` runs while the paths are simulated,
+  const outputs = import("../src/engine/write-pacing-outputs.ts"); // and the results' and report's modules load meanwhile
+  outputs.catch(() => undefined); // a failure is reported where it is awaited, not as unhandled if the run fails first
   const run = await runPacing(scenario, options);
+  const { writePacingOutputs } = await outputs;
   writePacingOutputs(out, scenario, run, {
-    gitRevision: gitRevision(), date: new Date().toISOString(), blockPaths,
+    gitRevision: await revision, date: new Date().toISOString(), blockPaths,
     timing: { total_seconds: (performance.now() - started) / 1000 },
   });
   if (!values.quiet) {
     process.stderr.write(`wrote ${join(out, "results.json")}, results.csv, report.html — ${scenario.paths} paths × ${scenario.horizonSteps} steps in ${run.timing.simulation_seconds.toFixed(2)} s on ${run.timing.workers} worker(s)\n`);
   }
   if (values.png) {
+    const { writeReportPngs } = await import("../src/report/png-export.ts");
     const png = await writeReportPngs(join(out, "report.html"), join(out, "figures"));
     process.stderr.write("written" in png ? `wrote ${png.written.length} PNGs under ${join(out, "figures")}\n` : `no PNGs: ${png.skipped}\n`);
   }

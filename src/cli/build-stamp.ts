@@ -4,9 +4,14 @@
  * (scripts/build-js.ts); the built `pacing` command and the built library entry check it
  * before doing anything, so a build older than its sources refuses to run instead of
  * silently running old code.
+ *
+ * The check is a stat per file while the sources are those of the build: the stamp also holds
+ * each file's size, modification and change times (nanoseconds), taken before the file was
+ * read for the hash, and only when one of them differs (an edit, a checkout, a copy) are the
+ * sources hashed again: ≈ 3 ms instead of ≈ 50 ms for 225 files on every command.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,6 +28,8 @@ export interface BuildStamp {
   hash: string;
   /** source files, relative to the package root, sorted */
   files: string[];
+  /** per file (same order), its fileStat when it was hashed; a stamp without them is always hashed */
+  stats?: string[];
 }
 
 declare const __PACING_BUILT__: boolean | undefined;
@@ -47,6 +54,15 @@ export function hashSources(root: string, files: readonly string[]): string {
   return h.digest("hex");
 }
 
+/**
+ * A file's size, modification time and change time (ns), "size:mtime:ctime", or null when it is
+ * missing. The change time cannot be set back by tools that restore the modification time.
+ */
+export function fileStat(path: string): string | null {
+  const s = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return s ? `${s.size}:${s.mtimeNs}:${s.ctimeNs}` : null;
+}
+
 /** The distinct top-level folders of `files`, e.g. "src/, studies/". */
 function topFolders(files: readonly string[]): string {
   return [...new Set(files.map((f) => f.split("/")[0] + "/"))].join(", ");
@@ -60,8 +76,10 @@ export function staleBuildReason(root = packageRoot()): string | null {
   const path = join(root, STAMP_FILE);
   if (!existsSync(path)) return `${STAMP_FILE}: not found — the JavaScript build is missing; run \`${REBUILD_COMMAND}\` (npm install runs it too)`;
   const stamp = JSON.parse(readFileSync(path, "utf8")) as BuildStamp;
-  const missing = stamp.files.filter((f) => !existsSync(join(root, f)));
+  const stats = stamp.files.map((f) => fileStat(join(root, f)));
+  const missing = stamp.files.filter((_, i) => stats[i] === null);
   if (missing.length > 0) return `${STAMP_FILE}: source ${missing[0]} is missing — run \`${REBUILD_COMMAND}\``;
+  if (stamp.stats?.length === stats.length && stats.every((s, i) => s === stamp.stats![i])) return null; // untouched since hashed
   if (hashSources(root, stamp.files) === stamp.hash) return null;
   return `${STAMP_FILE}: the sources changed since the last build (${stamp.files.length} files under ${topFolders(stamp.files)}) — run \`${REBUILD_COMMAND}\` (or run from the sources with npx tsx src/cli/pacing.ts)`;
 }

@@ -57,10 +57,12 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
   const paths = expected;
   const schemes: Record<string, SchemeResult> = {};
   const folded = schemeNames.map((_, s) => foldScheme(blocks.map((b) => b.schemes[s])));
-  // each scheme's per-path values in path order, gathered once (the paired differences read the baseline's for every scheme)
+  // each scheme's per-path values in path order, gathered once (the paired differences read the baseline's for every scheme),
+  // and sorted once: the quantiles, the expected shortfall and their paired differences all read the same sorted copies
   const values = schemeNames.map((_, s) => ({
     logGrowth: perPath(blocks, "logGrowth", s), maxDrawdown: perPath(blocks, "maxDrawdown", s), terminalReturn: perPath(blocks, "terminalReturn", s),
   }));
+  const sorted = values.map((v) => ({ maxDrawdown: Float64Array.from(v.maxDrawdown).sort(), terminalReturn: Float64Array.from(v.terminalReturn).sort() }));
   schemeNames.forEach((name, s) => {
     const f = folded[s], v = values[s];
     schemes[name] = {
@@ -72,7 +74,7 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
       turnover: meanInterval(f.turnover, 1 / years),
       terminal_log_growth_mean_survivors: meanInterval(f.survivorLogGrowth, 1 / years),
       terminal_log_growth_median: medianInterval(Float64Array.from(v.logGrowth), 1 / years), // a copy: medianInterval sorts in place
-      ...pathRiskResults(f, v.maxDrawdown, v.terminalReturn, years),
+      ...pathRiskResults(f, v.maxDrawdown, v.terminalReturn, years, sorted[s]),
       gp_objective: meanInterval(f.objective),
     };
   });
@@ -93,6 +95,7 @@ export function pacingResults(blocks: BlockSummary[], schemeNames: string[], bas
       ...pathRiskDifferences(f, base, {
         maxDrawdown: values[s].maxDrawdown, baseMaxDrawdown: values[baseline].maxDrawdown,
         terminalReturn: values[s].terminalReturn, baseTerminalReturn: values[baseline].terminalReturn,
+        sorted: sorted[s], baseSorted: sorted[baseline],
       }, paths, years),
     };
   });

@@ -33,16 +33,25 @@ const NULL_ESTIMATE: Estimate = { estimate: null, lo: null, hi: null };
  * @param maxDrawdown    per-path maximum drawdowns (empty when path risk was off: those estimates are null)
  * @param terminalReturn per-path E_T/E₀ − 1
  * @param years          horizon in years (funding is annualised by it)
+ * @param sorted         both sorted ascending, when the caller has them (not checked), so they are not sorted again
  */
-export function pathRiskResults(f: SchemeBlockStats, maxDrawdown: Float64Array, terminalReturn: Float64Array, years: number): Record<PathRiskMetric, Estimate> {
-  const sorted = Float64Array.from(maxDrawdown).sort();
+export function pathRiskResults(
+  f: SchemeBlockStats, maxDrawdown: Float64Array, terminalReturn: Float64Array, years: number,
+  sorted: SortedPaths = { maxDrawdown: Float64Array.from(maxDrawdown).sort(), terminalReturn: Float64Array.from(terminalReturn).sort() },
+): Record<PathRiskMetric, Estimate> {
   return {
-    max_drawdown_median: sorted.length ? quantileInterval(sorted, 0.5) : { ...NULL_ESTIMATE },
-    max_drawdown_p95: sorted.length ? quantileInterval(sorted, 0.95) : { ...NULL_ESTIMATE },
-    cvar5_terminal_return: expectedShortfall(terminalReturn, CVAR_ALPHA),
+    max_drawdown_median: sorted.maxDrawdown.length ? quantileInterval(sorted.maxDrawdown, 0.5) : { ...NULL_ESTIMATE },
+    max_drawdown_p95: sorted.maxDrawdown.length ? quantileInterval(sorted.maxDrawdown, 0.95) : { ...NULL_ESTIMATE },
+    cvar5_terminal_return: expectedShortfall(terminalReturn, CVAR_ALPHA, sorted.terminalReturn),
     time_under_water: meanInterval(f.underWater),
     funding: meanInterval(f.funding, 1 / years),
   };
+}
+
+/** A scheme's per-path maximum drawdowns and terminal returns, each sorted ascending. */
+export interface SortedPaths {
+  maxDrawdown: Float64Array;
+  terminalReturn: Float64Array;
 }
 
 /** The per-path values a scheme's and the baseline's paired quantile differences need. */
@@ -51,6 +60,9 @@ export interface PairedPaths {
   baseMaxDrawdown: Float64Array;
   terminalReturn: Float64Array;
   baseTerminalReturn: Float64Array;
+  /** the scheme's and the baseline's values sorted, when the caller has them (not checked), so they are not sorted again */
+  sorted?: SortedPaths;
+  baseSorted?: SortedPaths;
 }
 
 /** Scheme − baseline for every path-risk output, and for the ruin probability by each year's end (`ruin_by_year_<year>`). */
@@ -58,9 +70,9 @@ export function pathRiskDifferences(f: SchemeBlockStats, base: SchemeBlockStats,
   const fromHalves = (d: { estimate: number; paired: number; unpaired: number } | null) =>
     (d ? intervalDifference(d.estimate, d.paired, d.unpaired) : noDifference());
   const out: Record<string, Difference> = {
-    max_drawdown_median: fromHalves(pairedQuantileDifference(v.maxDrawdown, v.baseMaxDrawdown, 0.5)),
-    max_drawdown_p95: fromHalves(pairedQuantileDifference(v.maxDrawdown, v.baseMaxDrawdown, 0.95)),
-    cvar5_terminal_return: fromHalves(pairedShortfallDifference(v.terminalReturn, v.baseTerminalReturn, CVAR_ALPHA)),
+    max_drawdown_median: fromHalves(pairedQuantileDifference(v.maxDrawdown, v.baseMaxDrawdown, 0.5, v.sorted?.maxDrawdown, v.baseSorted?.maxDrawdown)),
+    max_drawdown_p95: fromHalves(pairedQuantileDifference(v.maxDrawdown, v.baseMaxDrawdown, 0.95, v.sorted?.maxDrawdown, v.baseSorted?.maxDrawdown)),
+    cvar5_terminal_return: fromHalves(pairedShortfallDifference(v.terminalReturn, v.baseTerminalReturn, CVAR_ALPHA, v.sorted?.terminalReturn, v.baseSorted?.terminalReturn)),
     time_under_water: momentDifference(f.paired.underWater, standardError(f.underWater), standardError(base.underWater), 1),
     funding: momentDifference(f.paired.funding, standardError(f.funding), standardError(base.funding), 1 / years),
   };

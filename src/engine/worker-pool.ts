@@ -2,7 +2,8 @@
  * A pool of worker threads that simulate block tasks (pacing-worker.ts). Workers start and
  * build their runner first (reported as start-up time); then tasks are handed out as workers
  * free up, and answers are put back in task order, so the caller sees the same sequence
- * whatever the scheduling.
+ * whatever the scheduling. A command can start the workers ahead of the run (prestartWorkers),
+ * so that their start-up overlaps its own (loading modules, validating the scenario).
  */
 import type { Worker } from "node:worker_threads";
 import { startTypeScriptWorker } from "../threads/start-typescript-worker.ts";
@@ -11,6 +12,43 @@ import type { BlockTask } from "./block-plan.ts";
 import type { WorkerInit } from "./pacing-worker.ts";
 
 const WORKER_BODY = new URL("./pacing-worker.ts", import.meta.url);
+
+/** Workers started by prestartWorkers that no run has taken yet, with whether each is still alive. */
+const waiting: { worker: Worker; alive: boolean }[] = [];
+
+/**
+ * Starts `count` pacing workers now, for the next runOnWorkers to take instead of starting its
+ * own: each loads its bundle (a new Node isolate, ≈ 0.1 s) while the caller goes on. Until a
+ * run takes them they do not keep the process alive (an early exit, e.g. a usage error, is not
+ * delayed); one that failed meanwhile is replaced by a fresh one when taken. Results do not
+ * depend on it: the workers receive the same job and tasks.
+ * @returns the workers started (for tests)
+ */
+export function prestartWorkers(count: number): Worker[] {
+  return Array.from({ length: count }, () => {
+    const entry = { worker: startTypeScriptWorker(WORKER_BODY), alive: true };
+    entry.worker.unref();
+    entry.worker.once("error", () => (entry.alive = false)).once("exit", () => (entry.alive = false));
+    waiting.push(entry);
+    return entry.worker;
+  });
+}
+
+/** How many prestarted workers wait for a run. */
+export function waitingWorkers(): number {
+  return waiting.length;
+}
+
+/** A prestarted worker that is still alive (held by the process again), or a new one. */
+function takeWorker(): Worker {
+  for (let entry = waiting.shift(); entry; entry = waiting.shift()) {
+    if (entry.alive) {
+      entry.worker.ref();
+      return entry.worker;
+    }
+  }
+  return startTypeScriptWorker(WORKER_BODY);
+}
 
 type WorkerMessage =
   | { kind: "ready" }
@@ -21,7 +59,7 @@ type WorkerMessage =
 export type BlockSink = (summary: BlockSummary, trace: Float64Array) => void;
 
 export interface PoolRun {
-  /** seconds until every worker had loaded the code and built its runner */
+  /** seconds from the pool's start until every worker had loaded the code and built its runner (prestarted workers started earlier) */
   startupSeconds: number;
   /** seconds from then until the last block was done */
   simulationSeconds: number;
@@ -31,7 +69,7 @@ export async function runOnWorkers(
   count: number, init: WorkerInit, tasks: BlockTask[], onBlock: BlockSink,
 ): Promise<PoolRun> {
   const started = performance.now();
-  const workers = Array.from({ length: count }, () => startTypeScriptWorker(WORKER_BODY));
+  const workers = Array.from({ length: count }, takeWorker);
   const failed = (w: Worker) => new Promise<never>((_, reject) => {
     w.on("error", reject);
     w.on("exit", (code) => { if (code !== 0) reject(new Error(`pacing worker exited with code ${code}`)); });

@@ -7,7 +7,7 @@
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import type { PacingRun } from "./run-pacing.ts";
 import { pacingDocument, pacingCsv, type DocumentContext, type PacingDocument } from "./pacing-document.ts";
-import { pacingReportHtml } from "../report/pacing-report.ts";
+import { pacingReportBytes } from "../report/pacing-report.ts";
 import { toJson } from "../io/write-atomic.ts";
 import { writeOutputSet } from "../io/write-output-set.ts";
 
@@ -19,6 +19,6 @@ import { writeOutputSet } from "../io/write-output-set.ts";
  */
 export function writePacingOutputs(dir: string, scenario: Scenario, run: PacingRun, ctx: DocumentContext): PacingDocument {
   const doc = pacingDocument(scenario, run, ctx);
-  writeOutputSet(dir, { "results.json": toJson(doc), "results.csv": pacingCsv(doc), "report.html": pacingReportHtml(doc) });
+  writeOutputSet(dir, { "results.json": toJson(doc), "results.csv": pacingCsv(doc), "report.html": pacingReportBytes(doc) });
   return doc;
 }

@@ -36,9 +36,10 @@ export function writeOutputSet(dir: string, files: Record<string, string | Uint8
   rmSync(staging, { recursive: true, force: true });
   const hashes: Record<string, string> = {};
   for (const [name, content] of Object.entries(files)) {
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content; // encoded once, for the write and the hash
     mkdirSync(dirname(join(staging, name)), { recursive: true });
-    writeFileSync(join(staging, name), content);
-    hashes[name] = sha256(content);
+    writeFileSync(join(staging, name), bytes);
+    hashes[name] = sha256(bytes);
   }
   const previous = readManifest(dir);
   rmSync(join(dir, MANIFEST_FILE), { force: true });

@@ -14,8 +14,8 @@ import { addMoment, emptyMoments, standardError } from "./running-moments.ts";
 
 interface Shortfall { es: number; q: number; sorted: Float64Array }
 
-function shortfall(values: Float64Array, alpha: number): Shortfall {
-  const sorted = Float64Array.from(values).sort(), n = sorted.length;
+function shortfall(values: Float64Array, alpha: number, sorted = Float64Array.from(values).sort()): Shortfall {
+  const n = sorted.length;
   const k = alpha * n, whole = Math.floor(k);
   let sum = 0;
   for (let i = 0; i < whole; i++) sum += sorted[i];
@@ -30,22 +30,26 @@ function influence(x: number, s: Shortfall, alpha: number): number {
 
 /**
  * The α expected shortfall (lower tail) of `values` with its 95% interval.
- * @param alpha tail share in (0, 1), e.g. 0.05
+ * @param alpha  tail share in (0, 1), e.g. 0.05
+ * @param sorted `values` sorted ascending, when the caller has them (not checked), so they are not sorted again
  */
-export function expectedShortfall(values: Float64Array, alpha: number): Estimate {
+export function expectedShortfall(values: Float64Array, alpha: number, sorted?: Float64Array): Estimate {
   if (values.length < 2 || !(alpha * values.length >= 1)) return { estimate: null, lo: null, hi: null };
-  const s = shortfall(values, alpha);
+  const s = shortfall(values, alpha, sorted);
   const m = emptyMoments();
   for (const x of values) addMoment(m, influence(x, s, alpha));
   const half = Z95 * standardError(m);
   return { estimate: s.es, lo: s.es - half, hi: s.es + half };
 }
 
-/** ES_α(a) − ES_α(b) on the same paths, with its paired and unpaired 95% half-widths; null when undefined. */
-export function pairedShortfallDifference(a: Float64Array, b: Float64Array, alpha: number): { estimate: number; paired: number; unpaired: number } | null {
+/**
+ * ES_α(a) − ES_α(b) on the same paths, with its paired and unpaired 95% half-widths; null when undefined.
+ * `sortedA`, `sortedB`: a and b sorted ascending, when the caller has them (not checked).
+ */
+export function pairedShortfallDifference(a: Float64Array, b: Float64Array, alpha: number, sortedA?: Float64Array, sortedB?: Float64Array): { estimate: number; paired: number; unpaired: number } | null {
   const n = a.length;
   if (n < 2 || b.length !== n || !(alpha * n >= 1)) return null;
-  const sa = shortfall(a, alpha), sb = shortfall(b, alpha);
+  const sa = shortfall(a, alpha, sortedA), sb = shortfall(b, alpha, sortedB);
   const ma = emptyMoments(), mb = emptyMoments(), md = emptyMoments();
   for (let i = 0; i < n; i++) {
     const fa = influence(a[i], sa, alpha), fb = influence(b[i], sb, alpha);

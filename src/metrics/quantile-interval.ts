@@ -33,12 +33,16 @@ export function quantileInterval(sorted: Float64Array, p: number, scale = 1): Es
  * [a ≤ q_a] and [b ≤ q_b] (estimated from the pairs) and se = sqrt(p(1 − p)/n)/f(q) estimated from
  * the width of each quantile's order-statistic interval (hi − lo)/(2z), as in Siddiqui's estimate of 1/f.
  *
+ * @param sortedA, sortedB a and b sorted ascending, when the caller has them (not checked), so they are not sorted again
  * @returns null when either sample is empty or the lengths differ
  */
-export function pairedQuantileDifference(a: Float64Array, b: Float64Array, p: number): { estimate: number; paired: number; unpaired: number } | null {
+export function pairedQuantileDifference(
+  a: Float64Array, b: Float64Array, p: number,
+  sortedA = Float64Array.from(a).sort(), sortedB = Float64Array.from(b).sort(),
+): { estimate: number; paired: number; unpaired: number } | null {
   const n = a.length;
   if (n === 0 || b.length !== n) return null;
-  const sa = Float64Array.from(a).sort(), sb = Float64Array.from(b).sort();
+  const sa = sortedA, sb = sortedB;
   const ea = quantileInterval(sa, p), eb = quantileInterval(sb, p);
   const qa = ea.estimate!, qb = eb.estimate!;
   const seA = (ea.hi! - ea.lo!) / (2 * Z95), seB = (eb.hi! - eb.lo!) / (2 * Z95);

@@ -9,7 +9,7 @@ import { dirname, join, relative } from "node:path";
 import type { Browser } from "playwright-core";
 import { writeFileAtomic } from "../io/write-atomic.ts";
 import { checkOutputSet, replaceInOutputSet } from "../io/write-output-set.ts";
-import { plotlyHtml } from "./plotly-html.ts";
+import { plotlyHtmlBytes } from "./plotly-html.ts";
 import { readResultsFile } from "./results-file.ts";
 import { detectReportKind, REPORT_KINDS, type ReportKind } from "./report-kinds.ts";
 import { reportIndexHtml, type IndexEntry, type IndexFailure } from "./report-index.ts";
@@ -39,7 +39,7 @@ export function buildReport(file: string, kinds: ReportKind[] = REPORT_KINDS): {
   const kind = detectReportKind(doc, file, kinds);
   const page = kind.page(doc, file);
   const html = join(dirname(file), "report.html");
-  replaceInOutputSet(dirname(file), "report.html", plotlyHtml(page));
+  replaceInOutputSet(dirname(file), "report.html", plotlyHtmlBytes(page));
   return { html, entry: { kind: kind.kind, title: page.title, facts: page.facts } };
 }
 

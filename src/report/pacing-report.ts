@@ -9,7 +9,7 @@
  */
 import type { PacingDocument } from "../engine/pacing-document.ts";
 import { METRICS, PATH_RISK_METRICS } from "../engine/pacing-results.ts";
-import { plotlyHtml, type Figure, type ReportPage } from "./plotly-html.ts";
+import { plotlyHtml, plotlyHtmlBytes, type Figure, type ReportPage } from "./plotly-html.ts";
 import { configurationSummary, dateFact, runTimeFact } from "./report-facts.ts";
 import { drawdownFigure, ruinByYearFigure, forestFigure, pairedTableFigure } from "./path-risk-figures.ts";
 import { benchmarkFigures, benchmarkNotes } from "./benchmark-figures.ts";
@@ -34,6 +34,11 @@ function shownMetrics(doc: PacingDocument, names: string[]): Shown[] {
 /** The RS-1 report as one standalone HTML string (plotly inlined, fully offline). */
 export function pacingReportHtml(doc: PacingDocument): string {
   return plotlyHtml(pacingReportPage(doc));
+}
+
+/** The RS-1 report as the UTF-8 bytes of pacingReportHtml(doc), made without decoding plotly.js (plotlyHtmlBytes). */
+export function pacingReportBytes(doc: PacingDocument): Buffer {
+  return plotlyHtmlBytes(pacingReportPage(doc));
 }
 
 /** The RS-1 report as a page description (header facts, notes, figures), before rendering to HTML. */

@@ -3,7 +3,7 @@
  * impossible to miss: dist/pacing.js refuses, naming the rebuild command.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { rs1Scenario } from "../../src/scenario/presets/rs1.ts";
 import { STAMP_FILE, staleBuildReason, type BuildStamp } from "../../src/cli/build-stamp.ts";
@@ -40,6 +40,19 @@ describe("built commands", () => {
     expect(doc.scenario).toBe("from-file");
     expect(Object.keys(doc.schemes)).toHaveLength(3);
     expect(comparable(read(join(dir, "a"), "results.json"))).toBe(comparable(read(join(dir, "b"), "results.json")));
+  });
+
+  it("refuse a bad scenario with the messages of the sources (zod's English messages, though the bundle keeps no other locale)", () => {
+    const dir = mkdtempSync(join("out", "test-built-run-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ name: "bad", paths: -1, schemes: "all" }));
+    const built = pacing(["run", file, "--out", join(dir, "o")]);
+    const dev = tsx(["studies/rs1-pacing-thin-book.ts", "--config", file, "--out", join(dir, "o")]);
+    expect(built.status).toBe(2);
+    expect(built.stderr).toMatch(/\.market: Invalid input: expected object, received undefined/);
+    expect(built.stderr).toMatch(/\.paths: must be an integer in \[1, 100000000\]; got -1/);
+    expect(built.stderr).toBe(dev.stderr);
+    expect(readdirSync("dist").filter((f) => f.endsWith(".js")).some((f) => readFileSync(join("dist", f), "utf8").includes("node_modules/zod/v4/locales/fr.js"))).toBe(false);
   });
 
   it("start every worker body from its bundle", () => {
