@@ -17,8 +17,15 @@ export interface PlotCheck {
   points: number;
 }
 
+/**
+ * How long a page may take to load and draw its plots before it counts as hung (ms). A 5 MB report
+ * with plotly inline takes about 18 s in headless Chromium beside other work on 2 cores, and more on
+ * a shared machine; Playwright's default of 30 s failed there, so the guard is set well above it.
+ */
+export const RENDER_TIMEOUT_MS = 120_000;
+
 /** Waits until every `.plot` element of the page has been drawn by plotly, then describes them. */
-export async function waitForPlots(page: Page, timeoutMs = 30_000): Promise<PlotCheck[]> {
+export async function waitForPlots(page: Page, timeoutMs = RENDER_TIMEOUT_MS): Promise<PlotCheck[]> {
   // Page scripts are strings, not functions: tsx compiles functions with helpers (__name)
   // that do not exist inside the page.
   await page.waitForFunction(`(() => {
@@ -44,6 +51,7 @@ export const DESCRIBE_PLOTS = `Array.from(document.querySelectorAll(".plot")).ma
 export async function exportReportPngs(browser: Browser, htmlPath: string, outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
+  page.setDefaultTimeout(RENDER_TIMEOUT_MS);
   try {
     await page.goto(pathToFileURL(resolve(htmlPath)).href, { waitUntil: "load" });
     let plots: PlotCheck[];

@@ -2,6 +2,7 @@
 import { inflateSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { chromiumAvailable } from "../../src/report/headless-chromium.ts";
+import { RENDER_TIMEOUT_MS } from "../../src/report/png-export.ts";
 
 /**
  * Browser tests skip only when Chromium is truly absent on a developer machine; in CI
@@ -12,6 +13,7 @@ export const skipBrowser = !chromiumAvailable() && !process.env.CI;
 /** A new page whose console errors and uncaught exceptions are collected in `errors`. */
 export async function recordingPage(browser: Browser, width = 1200, height = 900): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height } });
+  page.setDefaultTimeout(RENDER_TIMEOUT_MS); // a hang guard, not a requirement (png-export.ts)
   const errors: string[] = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));

@@ -11,6 +11,7 @@ import type { Browser } from "playwright-core";
 import { buildExplorer } from "../../explorer/build-explorer.ts";
 import { serveStatic } from "../../explorer/serve-static.ts";
 import { launchChromium } from "../../src/report/headless-chromium.ts";
+import { RENDER_TIMEOUT_MS } from "../../src/report/png-export.ts";
 import { skipBrowser, recordingPage } from "./browser.ts";
 
 const shots = join("out", "e2e", "screenshots");
@@ -27,7 +28,7 @@ describe.skipIf(skipBrowser)("explorer in headless Chromium", () => {
     const dir = await buildExplorer(join("out", "e2e", "explorer"));
     ({ server, url } = await serveStatic(dir));
     browser = await launchChromium();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await new Promise((ok) => server?.close(ok));
@@ -36,7 +37,7 @@ describe.skipIf(skipBrowser)("explorer in headless Chromium", () => {
   it("re-runs and redraws when a pacing control moves, the benchmark kinds' included", async () => {
     const { page, errors } = await recordingPage(browser, 1300, 850);
     await page.goto(url, { waitUntil: "load" });
-    await page.waitForFunction(`Number(document.body.dataset.runs || 0) >= 1`, undefined, { timeout: 30_000 });
+    await page.waitForFunction(`Number(document.body.dataset.runs || 0) >= 1`, undefined, { timeout: RENDER_TIMEOUT_MS });
     const before = await page.evaluate(CHART_Y) as string;
     const traces = JSON.parse(before) as number[][];
     expect(traces.length).toBe(6);
@@ -45,8 +46,8 @@ describe.skipIf(skipBrowser)("explorer in headless Chromium", () => {
     // λ_down of the asymmetric scheme to its maximum, by keyboard as a user would
     await page.locator("#lambdaDown").press("End");
     await page.locator("#eta").press("Home");
-    await page.waitForFunction(`Number(document.body.dataset.runs) >= 2`, undefined, { timeout: 30_000 });
-    await page.waitForFunction(`${CHART_Y} !== ${JSON.stringify(before)}`, undefined, { timeout: 30_000 });
+    await page.waitForFunction(`Number(document.body.dataset.runs) >= 2`, undefined, { timeout: RENDER_TIMEOUT_MS });
+    await page.waitForFunction(`${CHART_Y} !== ${JSON.stringify(before)}`, undefined, { timeout: RENDER_TIMEOUT_MS });
     const after = JSON.parse(await page.evaluate(CHART_Y) as string) as number[][];
     expect(await page.locator("#lambdaDown").inputValue()).toBe("1");
     expect(after).not.toEqual(traces);
@@ -63,14 +64,14 @@ describe.skipIf(skipBrowser)("explorer in headless Chromium", () => {
     const mid = await page.evaluate(CHART_Y) as string;
     await page.locator("#then").selectOption("instant"); // the guard now follows instant: its outputs change
     await page.locator("#acLambda").press("End");
-    await page.waitForFunction(`Number(document.body.dataset.runs) > ${runs}`, undefined, { timeout: 30_000 });
-    await page.waitForFunction(`${CHART_Y} !== ${JSON.stringify(mid)}`, undefined, { timeout: 30_000 });
+    await page.waitForFunction(`Number(document.body.dataset.runs) > ${runs}`, undefined, { timeout: RENDER_TIMEOUT_MS });
+    await page.waitForFunction(`${CHART_Y} !== ${JSON.stringify(mid)}`, undefined, { timeout: RENDER_TIMEOUT_MS });
     const moved = JSON.parse(await page.evaluate(CHART_Y) as string) as number[][], was = JSON.parse(mid) as number[][];
     expect(moved.map((y) => y[8])).not.toEqual(was.map((y) => y[8])); // jump-guard
     expect(moved.map((y) => y[7])).not.toEqual(was.map((y) => y[7])); // ac
     expect(moved.map((y) => y[6])).toEqual(was.map((y) => y[6])); // gp untouched
     expect(errors).toEqual([]);
     await page.close();
-  }, 60_000);
+  }, 300_000);
 
 });

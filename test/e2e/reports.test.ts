@@ -28,7 +28,7 @@ describe.skipIf(skipBrowser)("reports in headless Chromium", () => {
     instrumentsFixture(join(root, "rs3"));
     browser = await launchChromium();
     built = await buildReports({ outDir: root, files: findResultsFiles(root), browser });
-  }, 90_000);
+  }, 180_000);
   afterAll(async () => { await browser?.close(); });
 
   it("built every report with PNGs, none failed", () => {
@@ -57,7 +57,7 @@ describe.skipIf(skipBrowser)("reports in headless Chromium", () => {
       expect(errors, r.html).toEqual([]);
       await page.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   it("the PNGs exist and are not blank", () => {
     for (const r of built.reports) {
