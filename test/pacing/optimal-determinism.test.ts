@@ -5,11 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { rs1Scenario } from "../../src/scenario/presets/rs1.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
-import { runPacing } from "../../src/engine/run-pacing.ts";
-import { runShard } from "../../src/shard/run-shard.ts";
-import { encodeShard, decodeShard } from "../../src/shard/shard-file.ts";
-import { mergeShards } from "../../src/shard/merge-shards.ts";
-import { documentBytes } from "../shard/helpers.ts";
+import { bytesAtAnySplit } from "../shard/helpers.ts";
 
 describe("gp, ac and jump-guard: bit-identical for any worker or shard count", () => {
   const scenario = validateScenario({
@@ -17,18 +13,9 @@ describe("gp, ac and jump-guard: bit-identical for any worker or shard count", (
     schemes: [...rs1Scenario.schemes, { name: "gp", kind: "gp" }, { name: "ac", kind: "ac", riskAversion: 1.5 },
       { name: "gp-guarded", kind: "jump-guard", threshold: 3, then: "gp" }],
   });
-  const opts = { blockPaths: 128, tracePaths: 20 } as const;
 
   it("1 and 2 workers, and 3 shards merged, give the same bytes", async () => {
-    const one = documentBytes(scenario, await runPacing(scenario, { ...opts, workers: 1 }), 128);
-    expect(documentBytes(scenario, await runPacing(scenario, { ...opts, workers: 2 }), 128)).toBe(one);
-    const parts = [];
-    for (let i = 1; i <= 3; i++) {
-      const shard = await runShard(scenario, { index: i, count: 3 }, { ...opts, workers: 1 });
-      parts.push({ source: `d${i}`, shard: decodeShard(JSON.parse(encodeShard(shard)), `d${i}`) });
-    }
-    const merged = mergeShards(parts);
-    expect(documentBytes(merged.scenario, merged.run, merged.blockPaths)).toBe(one);
+    const one = await bytesAtAnySplit(scenario);
     const doc = JSON.parse(one);
     expect(doc.schemes.gp.rate_per_step).toHaveLength(2);
     expect(doc.schemes.gp.aim_scale).toHaveLength(2);
