@@ -23,7 +23,9 @@ import { estimateProfile, sliceSeries, MIN_OBSERVATIONS, type MarketProfile, typ
 import { pacingSearch, type SearchOptions, type SearchResult } from "./pacing-search.ts";
 import { profileToScenarioInput } from "./profile-scenario.ts";
 import { schemeOf } from "./scheme-grid.ts";
-import { DEFAULT_OBJECTIVE, objectiveEstimate, type Objective } from "./pacing-objective.ts";
+import { DEFAULT_OBJECTIVE, type Objective } from "./pacing-objective.ts";
+import { CE_GROWTH } from "./growth-objective.ts";
+import { schemeOutcomes } from "./evaluate-schemes.ts";
 import { validateScenario } from "../scenario/validate-scenario.ts";
 import { runPacing } from "../engine/run-pacing.ts";
 import { pacingResults } from "../engine/pacing-results.ts";
@@ -93,10 +95,10 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
     }
     const scenario = validateScenario(input, "out-of-sample scenario");
     const run = await runPacing(scenario, { workers: options.workers });
-    const res = pacingResults(run.blocks, run.job.schemeNames, run.baseline, run.years);
+    const res = pacingResults(run.blocks, run.job.schemeNames, run.baseline, run.years), outcome = schemeOutcomes(run, res);
     return configs.map((c): WindowEvaluation => {
       const r = res.schemes[c.name];
-      return { objective: objectiveEstimate(objective, r.opportunity_cost, r.slippage), ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage };
+      return { objective: (options.objectiveFunction ?? CE_GROWTH).estimate(objective, outcome(c.name)), ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage };
     });
   };
   const rEarly = returnsOf(early), rLate = returnsOf(late);

@@ -6,7 +6,9 @@ const e = (lambda: number, diff: [number, number], feasible = true, ruinDiff: [n
   kind: "ema", name: `ema@lambda=${lambda}`, params: { lambda }, stage: "interval", paths: 100,
   ruin_probability: { estimate: 0, lo: 0, hi: 0 }, opportunity_cost: { estimate: 0, lo: 0, hi: 0 }, slippage: { estimate: 0, lo: 0, hi: 0 },
   slippage_bps: { estimate: 0, lo: 0, hi: 0 }, turnover: { estimate: 0, lo: 0, hi: 0 }, terminal_log_growth_median: { estimate: 0, lo: 0, hi: 0 },
-  objective: { estimate: 0, lo: 0, hi: 0 }, feasible, feasible_confident: feasible,
+  funding: { estimate: 0, lo: 0, hi: 0 }, max_drawdown_p95: { estimate: 0, lo: 0, hi: 0 },
+  objective: { estimate: 0, lo: 0, hi: 0 }, objective_sense: "min", feasible, feasible_confident: feasible,
+  constraints: { ruin: { cap: 0.01, estimate: 0, hi: 0, holds: feasible, holds_confidently: feasible }, feasible, feasible_confident: feasible, excess: 0 },
   paired_to: { baseline: "best", objective: { estimate: (diff[0] + diff[1]) / 2, lo: diff[0], hi: diff[1] }, ruin_probability: { estimate: (ruinDiff[0] + ruinDiff[1]) / 2, lo: ruinDiff[0], hi: ruinDiff[1] } },
 });
 
