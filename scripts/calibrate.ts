@@ -126,6 +126,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const dateFormat = values["date-format"] as string | undefined, progress = (f: string) => loadProgress(f, !values.quiet);
   const loaded = asUsage(() => loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy, dateFormat, maxSetAside, onProgress: progress(String(values.data)) }));
   checkUsableHistory(loaded, String(values.data));
+  // a series strategy replays the history over the file's dates: every path is the same history, so few paths suffice
+  const replay = strategySpec.kind === "series" ? replayedStrategy(loaded.series, strategySpec.file) : undefined;
+  if (replay && !values.quiet) process.stderr.write(`strategy: ${replay.rows} leverage rows replayed on ${replay.returns.length} returns, ${replay.first}…${replay.last}\n`);
   const dataNote = rowSummary(String(values.data), loaded.rows, loaded.repairs);
   if (!values.quiet) process.stderr.write(`${dataNote}\n`);
   const intradayLoad = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair", onProgress: progress(String(values.intraday)) })) : undefined;
@@ -148,9 +151,6 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     return;
   }
   const bar = progressBar("calibrate", !values.quiet && process.stderr.isTTY === true);
-  // a series strategy replays the history over the file's dates: every path is the same history, so few paths suffice
-  const replay = strategySpec.kind === "series" ? replayedStrategy(loaded.series, strategySpec.file) : undefined;
-  if (replay && !values.quiet) process.stderr.write(`strategy: ${replay.rows} leverage rows replayed on ${replay.returns.length} returns, ${replay.first}…${replay.last}\n`);
   const seriesPaths = replay ? 64 : undefined;
   const searchOptions = {
     objectiveFunction, drift: scenarioDrift(drift, profile, loaded.series), ...(strategySpec.kind === "target" ? { target: strategySpec.target } : {}), ...(replay ? { replay, intervalPaths: 64 } : {}),

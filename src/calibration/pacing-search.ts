@@ -39,7 +39,7 @@ export interface SearchOptions extends StrategyChoices {
   refinePaths?: number;
   /** paths of the paired parameter-interval runs (default coarsePaths / 2, at least 64) */ intervalPaths?: number;
   /** rounds of grid extension at an edge (default 4) */ extensionRounds?: number;
-  /** golden-section steps per 1-D kind after its first two interior points (default 4) */ refineSteps?: number;
+  /** golden-section steps per 1-D kind after its first two interior points (default 2: the bracket shrinks to 0.618³ ≈ 24% of the neighbours' span, finer than most parameter intervals; each step is an engine run of its own) */ refineSteps?: number;
   workers?: number;
   objective?: Partial<Objective>;
   /** the objective optimised (default CE_GROWTH) */ objectiveFunction?: PacingObjective;
@@ -73,7 +73,7 @@ export interface SearchResult {
   pareto: Record<string, string[]>;
   recommendations: Record<string, Recommendation>;
   gp: GpRates & { evaluation: Evaluation | null };
-  timing: { seconds: number; path_steps: number; scheme_path_steps: number };
+  timing: { seconds: number; path_steps: number; scheme_path_steps: number; stage_seconds: Record<string, number> };
 }
 
 /** Runs the search for `profile` (see the module comment). */
@@ -83,7 +83,7 @@ export async function pacingSearch(profile: MarketProfile, options: SearchOption
   const objective: Objective = { ...DEFAULT_OBJECTIVE, ...options.objective };
   const objectiveFunction = options.objectiveFunction ?? CE_GROWTH;
   const coarsePaths = options.coarsePaths ?? 2000, refinePaths = options.refinePaths ?? 10000, seed = options.seed ?? 1;
-  const intervalPaths = options.intervalPaths ?? Math.max(64, Math.round(coarsePaths / 2)), extensionRounds = options.extensionRounds ?? 4, refineSteps = options.refineSteps ?? 4;
+  const intervalPaths = options.intervalPaths ?? Math.max(64, Math.round(coarsePaths / 2)), extensionRounds = options.extensionRounds ?? 4, refineSteps = options.refineSteps ?? 2;
   const strategy = { ...SIGNAL_DEFAULTS, ruinBarrier: 0.5, horizonYears: 5, ...options };
   const horizon = options.replay ? options.replay.returns.length : Math.round(strategy.horizonYears * profile.steps_per_year);
   // GP's risk aversion: the strategy's own γ when it has one
@@ -94,11 +94,13 @@ export async function pacingSearch(profile: MarketProfile, options: SearchOption
   // progress: the coarse stage plus an estimate of the rest (refined as stages are planned)
   const progress = { done: 0, total: coarse.length * coarsePaths + kinds.length * (9 * refinePaths + 20 * intervalPaths) };
   let schemeSteps = 0, pathSteps = 0;
+  const stageSeconds: Record<string, number> = {};
   const run: EvaluationRun = { profile, strategy, seed, workers: options.workers, objective, objectiveFunction };
   const evaluate: typeof evaluateSchemes = async (r, items, paths, stage, baseline) => {
-    const base = progress.done, n = items.length + (baseline ? 1 : 0);
+    const base = progress.done, n = items.length + (baseline ? 1 : 0), t0 = performance.now();
     const out = await evaluateSchemes({ ...r, onPaths: (d) => options.onProgress?.(base + d, Math.max(progress.total, base + d)) }, items, paths, stage, baseline);
     progress.done = base + paths * n; progress.total = Math.max(progress.total, progress.done);
+    stageSeconds[stage] = (stageSeconds[stage] ?? 0) + (performance.now() - t0) / 1000;
     pathSteps += paths * horizon * Math.ceil(n / 64); schemeSteps += paths * horizon * n;
     return out;
   };
@@ -149,7 +151,7 @@ export async function pacingSearch(profile: MarketProfile, options: SearchOption
     },
     evaluations: [...coarseEvals, ...extendEvals, ...refineEvals, ...intervalEvals], pareto, recommendations,
     gp: { ...gp, evaluation: refineEvals.find((e) => e.kind === "gp-ema") ?? null },
-    timing: { seconds: (performance.now() - started) / 1000, path_steps: pathSteps, scheme_path_steps: schemeSteps },
+    timing: { seconds: (performance.now() - started) / 1000, path_steps: pathSteps, scheme_path_steps: schemeSteps, stage_seconds: stageSeconds },
   };
 }
 
