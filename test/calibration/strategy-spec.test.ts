@@ -19,6 +19,8 @@ describe("--strategy: the user's strategy as the scenario's target", () => {
   it("parses the issue's examples into targetSchema objects", () => {
     expect(parseStrategy("vol-target:sigma=0.2,cap=4")).toEqual({ kind: "target", target: { kind: "vol-target", sigmaTarget: 0.2, cap: 4 } });
     expect(parseStrategy("trend:tau=60,gamma=3,cap=3")).toEqual({ kind: "target", target: { kind: "trend", timeConstantSteps: 60, riskAversion: 3, maxLeverage: 3 } });
+    expect(parseStrategy("trend:tau=20,gamma=2,cap=5")).toEqual({ kind: "target", target: { kind: "trend", timeConstantSteps: 20, riskAversion: 2, maxLeverage: 5 } });
+    expect(parseStrategy("signal:noise=0.3,gamma=4,cap=2")).toEqual({ kind: "target", target: { kind: "signal", noiseSd: 0.3, riskAversion: 4, maxLeverage: 2 } });
     expect(parseStrategy("signal")).toEqual(DEFAULT_STRATEGY);
     expect(parseStrategy("signal:noise=0")).toEqual({ kind: "target", target: { kind: "signal", noiseSd: 0, riskAversion: 3, maxLeverage: 3 } });
     expect(parseStrategy("vol-target")).toEqual({ kind: "target", target: { kind: "vol-target", sigmaTarget: 0.2, cap: 4 } }); // the schema's defaults
