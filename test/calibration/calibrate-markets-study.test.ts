@@ -8,7 +8,7 @@ const DATA = new URL("../../../shared/data", import.meta.url).pathname;
 describe.skipIf(!existsSync(DATA))("the calibrate-markets study at a tiny size", () => {
   it("writes a profile and recommendation per market, a comparison table and explanations", async () => {
     const out = mkdtempSync(join("out", "test-calibrate-markets-"));
-    await main(["--data-dir", DATA, "--out", out, "--markets", "sp500,usdjpy", "--paths", "64", "--coarse-paths", "64", "--workers", "1", "--quiet"]);
+    await main(["--data-dir", DATA, "--out", out, "--markets", "sp500,usdjpy", "--paths", "64", "--coarse-paths", "64", "--workers", "2", "--quiet"]); // two markets on two threads (market-lanes.ts)
     const doc = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     // one row per market and strategy: a vol-targeting and a trend-following book by default
     expect(doc.table.map((r: { market: string; strategy_kind: string }) => `${r.market} ${r.strategy_kind}`)).toEqual(["sp500 vol-target", "sp500 trend", "usdjpy vol-target", "usdjpy trend"]);
@@ -24,5 +24,5 @@ describe.skipIf(!existsSync(DATA))("the calibrate-markets study at a tiny size",
       for (const k of ["vol-target", "trend"]) expect(existsSync(join(out, m, k, "recommendation.json"))).toBe(true);
     }
     expect(existsSync(join(out, "report.html"))).toBe(true);
-  });
+  }, 240_000); // two profile fits and four small searches: ~35 s on an idle machine
 });

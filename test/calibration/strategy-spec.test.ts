@@ -13,7 +13,7 @@ const targets: fc.Arbitrary<StrategySpec> = fc.oneof(
   fc.record({ kind: fc.constant("vol-target" as const), sigmaTarget: positive(100), cap: positive(1000) }),
   fc.record({ kind: fc.constant("trend" as const), timeConstantSteps: fc.double({ min: 1, max: 1e6, noNaN: true }), riskAversion: positive(1e6), maxLeverage: positive(1e3) }),
   fc.record({ kind: fc.constant("constant" as const), leverage: fc.double({ min: -100, max: 100, noNaN: true }) }),
-).map((target) => ({ kind: "target" as const, target }));
+).map((target) => ({ kind: "target" as const, target: Object.fromEntries(Object.entries(target).map(([k, v]) => [k, typeof v === "number" ? v + 0 : v])) as typeof target })); // −0 is 0: one strategy
 
 describe("--strategy: the user's strategy as the scenario's target", () => {
   it("parses the issue's examples into targetSchema objects", () => {
