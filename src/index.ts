@@ -137,6 +137,13 @@ export type { Stage } from "./calibration/evaluate-schemes.ts";
 export type { KindSearch } from "./calibration/pacing-search.ts";
 /** An objective the pacing search minimises: its name, each scheme's estimate and the paired difference between two schemes. */
 export type { PacingObjective } from "./calibration/pacing-objective.ts";
+/** The search's objectives: certainty-equivalent growth net of costs (default, maximised) and opportunity cost + slippage (minimised), by name. */
+export { CE_GROWTH } from "./calibration/growth-objective.ts";
+export { OC_SLIPPAGE, OBJECTIVES } from "./calibration/pacing-objective.ts";
+/** A --strategy value (signal, vol-target:…, trend:…, constant:…, series:FILE) as the scenario's target, and back. */
+export { parseStrategy, formatStrategy } from "./calibration/strategy-spec.ts";
+/** The user's strategy: a scenario target, or a leverage file replayed on the price history. */
+export type { StrategySpec } from "./calibration/strategy-spec.ts";
 /** In-sample against out-of-sample evaluation of one recommendation: the degradations with their intervals and the ruin constraint's status. */
 export type { Comparison } from "./calibration/out-of-sample.ts";
 /** Re-calibration on the later window against the in-sample pace: both paces per kind and their paired differences on the same later-window paths. */
