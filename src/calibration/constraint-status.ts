@@ -10,8 +10,10 @@ import type { SchemeResult } from "../engine/pacing-results.ts";
 import type { Objective } from "./pacing-objective.ts";
 import { UsageError } from "../errors.ts";
 
+/** One constraint's check: its cap, the estimate and upper 95% bound, and whether each is within the cap. */
 export interface CapCheck { cap: number; estimate: number | null; hi: number | null; holds: boolean; holds_confidently: boolean }
 
+/** Every constraint of one evaluation, whether all hold (by estimate, by upper bound) and the excess over the caps. */
 export interface ConstraintStatus {
   ruin: CapCheck;
   /** present when the objective caps it */ max_drawdown_p95?: CapCheck;
