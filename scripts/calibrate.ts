@@ -85,7 +85,7 @@ const command = {
     "allow-fallback": "use EM/threshold estimates when the likelihood fit does not converge (recorded)",
     quiet: "no progress bar",
     "frontier-paths": "paths of the frontier run across kinds (default: the interval paths, --coarse-paths / 2); DIR/frontier.csv",
-    robust: "recommend per kind the parameter best in the worst decile over the draws of the fitted parameters, not the nominal optimum",
+    robust: "recommend per kind the parameter best in the worst decile over the draws of the fitted parameters (growth: the highest 10th percentile; oc-slippage: the lowest 90th), not the nominal optimum",
     "robust-draws": "draws of the fitted parameters for the robustness check (default 20; 0 skips it)",
     "robust-paths": "paths per robustness run, common to every draw (default 256, or --paths when smaller)",
   },

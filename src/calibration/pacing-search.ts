@@ -25,6 +25,7 @@ import { DEFAULT_OBJECTIVE, type Objective, type PacingObjective } from "./pacin
 import { CE_GROWTH } from "./growth-objective.ts";
 import { SIGNAL_DEFAULTS, type TargetConfig } from "./strategy-spec.ts";
 import { gpRates, type GpRates } from "./gp-rate.ts";
+import { SCHEMES_PER_RUN } from "./scheme-runner.ts";
 import { evaluateSchemes, choose, type Candidate, type Evaluation, type EvaluationRun } from "./evaluate-schemes.ts";
 import { extendGrids, refineKinds } from "./search-stages.ts";
 import { parameterIntervals, type ParameterInterval } from "./parameter-interval.ts";
@@ -101,7 +102,8 @@ export async function pacingSearch(profile: MarketProfile, options: SearchOption
     const out = await evaluateSchemes({ ...r, onPaths: (d) => options.onProgress?.(base + d, Math.max(progress.total, base + d)) }, items, paths, stage, baseline);
     progress.done = base + paths * n; progress.total = Math.max(progress.total, progress.done);
     stageSeconds[stage] = (stageSeconds[stage] ?? 0) + (performance.now() - t0) / 1000;
-    pathSteps += paths * horizon * Math.ceil(n / 64); schemeSteps += paths * horizon * n;
+    // engine runs as runSchemes chunks them: 64 schemes a run, one of them the baseline when there is one
+    pathSteps += paths * horizon * Math.ceil(items.length / (baseline ? SCHEMES_PER_RUN - 1 : SCHEMES_PER_RUN)); schemeSteps += paths * horizon * n;
     return out;
   };
 
