@@ -32,6 +32,7 @@ export const ENTRY_POINTS = [
   "src/index.ts",
   "src/engine/pacing-worker.ts",
   "src/covariance/covariance-worker.ts",
+  "src/calibration/market-calibration-worker.ts",
 ];
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Calibrates pacing parameters for one market (issue 4).
  *
- *   npm run calibrate -- --data FILE --out DIR [--format F] [--policy P] [--date-format F] [--max-ruin 0.01] [--paths N]
+ *   npm run calibrate -- --data FILE --out DIR [--strategy S] [--objective growth|oc-slippage] [--max-drawdown D]
+ *        [--format F] [--policy P] [--date-format F] [--max-ruin 0.01] [--paths N]
  *        [--seed S] [--profile-only] [--intraday FILE] [--set key=value …] …
  *
  * Writes DIR/profile.json, DIR/recommendation.json and DIR/report.html.
@@ -30,6 +31,11 @@ import { schemeFrontier, frontierCsv } from "../src/calibration/scheme-frontier.
 import { fitRobustness, robustRecommendations } from "../src/calibration/fit-robustness.ts";
 import { UsageError } from "../src/errors.ts";
 import { isMainModule } from "../src/cli/is-main-module.ts";
+import { parseStrategy, formatStrategy, DEFAULT_STRATEGY } from "../src/calibration/strategy-spec.ts";
+import { replayedStrategy } from "../src/calibration/strategy-series.ts";
+import { objectiveByName, OBJECTIVES } from "../src/calibration/pacing-objective.ts";
+import { parseMaxDrawdown } from "../src/calibration/constraint-status.ts";
+import { parseDrift, scenarioDrift } from "../src/calibration/market-drift.ts";
 
 const OVERRIDE_KEYS = ["depth", "thinning", "resilience", "spread", "time_constant_steps", "alpha_sd_annual", "ewma_decay", "jump_intensity_per_year", "jump_mean_log", "jump_sd_log"] as const;
 
@@ -44,8 +50,13 @@ const command = {
     "weight-opportunity": { type: "string" }, "weight-slippage": { type: "string" }, "allow-fallback": { type: "boolean" }, quiet: { type: "boolean" },
     "out-of-sample": { type: "boolean" }, split: { type: "string" }, bar: { type: "string" },
     "frontier-paths": { type: "string" }, robust: { type: "boolean" }, "robust-draws": { type: "string" }, "robust-paths": { type: "string" },
+    strategy: { type: "string" }, objective: { type: "string" }, "max-drawdown": { type: "string" }, drift: { type: "string" },
   },
   help: {
+    strategy: "the strategy whose pacing is calibrated: signal[:noise=0.5,gamma=3,cap=3] (RS-1's, default), vol-target:sigma=0.2,cap=4, trend:tau=60,gamma=3,cap=3, constant:leverage=2, or series:FILE.csv (a date,leverage file replayed on the price history)",
+    objective: `what the search optimises: ${Object.keys(OBJECTIVES).join(" or ")} (default growth: mean over all paths of ln(E_T/E₀)/years net of costs, maximised; oc-slippage: opportunity cost + slippage per year, minimised)`,
+    drift: "the market's expected return in the simulated market: history (default: the window's mean log return per year) or an annual drift (alpha mean), e.g. 0",
+    "max-drawdown": "also require the 95th percentile of the maximum drawdown ≤ D, D in (0, 1) (default: no cap)",
     "out-of-sample": "also validate out of sample: calibrate on the first --split of the history, evaluate on the rest (DIR/out-of-sample.json)",
     split: "share of the history used for calibration with --out-of-sample (default 0.6)",
     bar: "the profile's bar (default 1d): finer bars (e.g. one-minute) are resampled to it and used as they are only for resilience and depth; e.g. 4h, 1w",
@@ -74,7 +85,7 @@ const command = {
     "allow-fallback": "use EM/threshold estimates when the likelihood fit does not converge (recorded)",
     quiet: "no progress bar",
     "frontier-paths": "paths of the frontier run across kinds (default: the interval paths, --coarse-paths / 2); DIR/frontier.csv",
-    robust: "recommend per kind the parameter best in the worst decile over the draws of the fitted parameters, not the nominal optimum",
+    robust: "recommend per kind the parameter best in the worst decile over the draws of the fitted parameters (growth: the highest 10th percentile; oc-slippage: the lowest 90th), not the nominal optimum",
     "robust-draws": "draws of the fitted parameters for the robustness check (default 20; 0 skips it)",
     "robust-paths": "paths per robustness run, common to every draw (default 256, or --paths when smaller)",
   },
@@ -110,6 +121,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const kinds = values.schemes ? String(values.schemes).split(",") : SCHEME_KINDS;
   for (const k of kinds) if (!SCHEME_KINDS.includes(k as SchemeKind)) throw new UsageError(`--schemes: unknown kind ${JSON.stringify(k)} — use ${SCHEME_KINDS.join(", ")}`);
   const maxRuin = numFlag("max-ruin", values["max-ruin"] as string | undefined, 0, 1) ?? 0.01;
+  const maxDrawdown = parseMaxDrawdown(values["max-drawdown"] as string | undefined);
+  const strategySpec = values.strategy !== undefined ? parseStrategy(String(values.strategy)) : DEFAULT_STRATEGY;
+  const drift = parseDrift(values.drift as string | undefined);
+  const objectiveFunction = objectiveByName((values.objective as string | undefined) ?? "growth");
+  if (strategySpec.kind === "series" && values["out-of-sample"]) throw new UsageError("--out-of-sample: not available with --strategy series:FILE (the leverage file is one history, replayed as it is) — drop --out-of-sample or use a model strategy");
   const started = performance.now();
 
   // bad data (unreadable layout, too short a history, faults under strict) is bad input: exit 2
@@ -117,6 +133,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const dateFormat = values["date-format"] as string | undefined, progress = (f: string) => loadProgress(f, !values.quiet);
   const loaded = asUsage(() => loadPrices(String(values.data), { format: values.format as FormatName | undefined, column: values.column as string | undefined, policy, dateFormat, maxSetAside, onProgress: progress(String(values.data)) }));
   checkUsableHistory(loaded, String(values.data));
+  // a series strategy replays the history over the file's dates: every path is the same history, so few paths suffice
+  const replay = strategySpec.kind === "series" ? replayedStrategy(loaded.series, strategySpec.file) : undefined;
+  if (replay && !values.quiet) process.stderr.write(`strategy: ${replay.rows} leverage rows replayed on ${replay.returns.length} returns, ${replay.first}…${replay.last}\n`);
   const dataNote = rowSummary(String(values.data), loaded.rows, loaded.repairs);
   if (!values.quiet) process.stderr.write(`${dataNote}\n`);
   const intradayLoad = values.intraday ? asUsage(() => loadPrices(String(values.intraday), { policy: "repair", onProgress: progress(String(values.intraday)) })) : undefined;
@@ -139,11 +158,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     return;
   }
   const bar = progressBar("calibrate", !values.quiet && process.stderr.isTTY === true);
+  const seriesPaths = replay ? 64 : undefined;
   const searchOptions = {
+    objectiveFunction, drift: scenarioDrift(drift, profile, loaded.series), ...(strategySpec.kind === "target" ? { target: strategySpec.target } : {}), ...(replay ? { replay, intervalPaths: 64 } : {}),
     kinds: kinds as SchemeKind[], seed: intFlag("seed", values.seed as string | undefined, 0, 4294967295),
-    refinePaths: intFlag("paths", values.paths as string | undefined, 64, 10_000_000), coarsePaths: intFlag("coarse-paths", values["coarse-paths"] as string | undefined, 64, 10_000_000),
+    refinePaths: seriesPaths ?? intFlag("paths", values.paths as string | undefined, 64, 10_000_000), coarsePaths: seriesPaths ?? intFlag("coarse-paths", values["coarse-paths"] as string | undefined, 64, 10_000_000),
     workers: intFlag("workers", values.workers as string | undefined, 1, 256),
-    objective: { maxRuin, opportunity: numFlag("weight-opportunity", values["weight-opportunity"] as string | undefined, 0, 1e6) ?? 1, slippage: numFlag("weight-slippage", values["weight-slippage"] as string | undefined, 0, 1e6) ?? 1 },
+    objective: { maxRuin, maxDrawdown, opportunity: numFlag("weight-opportunity", values["weight-opportunity"] as string | undefined, 0, 1e6) ?? 1, slippage: numFlag("weight-slippage", values["weight-slippage"] as string | undefined, 0, 1e6) ?? 1 },
   };
   const robustDraws = intFlag("robust-draws", values["robust-draws"] as string | undefined, 0, 10_000) ?? 20;
   if (values.robust && robustDraws === 0) throw new UsageError("--robust: needs draws of the fit to choose from; got --robust-draws 0 — drop --robust or give --robust-draws ≥ 1 (default 20)");
@@ -152,7 +173,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const search = values.robust && robustness ? robustRecommendations(nominal, robustness) : nominal;
   const frontier = await schemeFrontier(profile, search, { ...searchOptions, frontierPaths: intFlag("frontier-paths", values["frontier-paths"] as string | undefined, 64, 10_000_000) });
   outputs["frontier.csv"] = frontierCsv(frontier);
-  const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 }, { frontier, robustness, robust: values.robust === true });
+  const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), strategy: formatStrategy(strategySpec), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 }, { frontier, robustness, robust: values.robust === true });
   outputs["recommendation.json"] = toJson(rec);
   outputs["report.html"] = calibrationReportHtml(profile, search, rec, [dataNote]);
   if (!values["out-of-sample"]) writeOutputSet(out, outputs);
@@ -176,8 +197,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       evaluationPaths: searchOptions.refinePaths, profile: profileOptions,
     });
     const { search: _s, later_search: _l, ...summary } = oos;
+    // recommendation.json: per kind, the constraint status of the early window's recommendation on the later window
+    const kindsOos = Object.keys(oos.search.recommendations);
+    const recOos = { ...rec, schemes: Object.fromEntries(Object.entries(rec.schemes).map(([k, v]) => {
+      const i = kindsOos.indexOf(k), sv = oos.schemes[i];
+      return [k, { ...v, constraints_out_of_sample: sv ? { calibrated_params: sv.params, parametric: sv.parametric.constraint, bootstrap: sv.bootstrap.constraint, replay: sv.replay.constraint, fails: sv.constraint_failures } : null }];
+    })) };
     writeOutputSet(out, {
-      ...outputs, "out-of-sample.json": toJson(summary), "out-of-sample.csv": outOfSampleCsv(oos),
+      ...outputs, "recommendation.json": toJson(recOos), "out-of-sample.json": toJson(summary), "out-of-sample.csv": outOfSampleCsv(oos),
       "report.html": calibrationReportHtml(profile, search, rec, [dataNote, ...outOfSampleLines(oos).map((l) => `out of sample: ${l}`)], oos),
     });
     if (!values.quiet) {

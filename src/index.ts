@@ -36,6 +36,8 @@ export type { ScenarioInput } from "./scenario/scenario-schema.ts";
 export type { SchemeConfig } from "./scenario/scenario-schema.ts";
 /** The zod schema of one pacing scheme (a union discriminated by `kind`). */
 export { schemeSchema } from "./scenario/scenario-schema.ts";
+/** The zod schema of a scenario's leverage target (a union discriminated by `kind`: signal, vol-target, trend, constant, series). */
+export { targetSchema } from "./scenario/scenario-schema.ts";
 export { scenarioJsonSchema } from "./scenario/scenario-schema.ts";
 export { validateScenario } from "./scenario/validate-scenario.ts";
 
@@ -123,7 +125,7 @@ export { rs1BenchmarksScenario } from "./scenario/presets/rs1-benchmarks.ts";
 export type { GpRates } from "./calibration/gp-rate.ts";
 /** The liquidity part of a market profile: depth, thinning, resilience and spread, with methods, Amihud and intraday evidence. */
 export type { LiquidityProfile } from "./calibration/liquidity-profile.ts";
-/** The search objective: weights on opportunity cost and slippage, and the ruin probability cap p_max. */
+/** The search objective's settings: weights on opportunity cost and slippage (oc-slippage), the ruin probability cap p_max, the drawdown cap and the growth objective's equity floor. */
 export type { Objective } from "./calibration/pacing-objective.ts";
 /** One scheme's out-of-sample validation: in- and out-of-sample objective, three ways (parametric, bootstrap, replay). */
 export type { SchemeValidation } from "./calibration/out-of-sample.ts";
@@ -135,8 +137,27 @@ export type { Evaluation } from "./calibration/pacing-search.ts";
 export type { Stage } from "./calibration/evaluate-schemes.ts";
 /** How a scheme kind's optimum was found and how sharp it is: domain and grid edges, refinement, the parameter's 95% interval. */
 export type { KindSearch } from "./calibration/pacing-search.ts";
-/** An objective the pacing search minimises: its name, each scheme's estimate and the paired difference between two schemes. */
+/** An objective the pacing search optimises: its name, its sense (max or min), each scheme's estimate and the paired difference between two schemes. */
 export type { PacingObjective } from "./calibration/pacing-objective.ts";
+/** The search's objectives: certainty-equivalent growth net of costs (default, maximised) and opportunity cost + slippage (minimised), by name. */
+export { CE_GROWTH } from "./calibration/growth-objective.ts";
+export { OC_SLIPPAGE, OBJECTIVES } from "./calibration/pacing-objective.ts";
+/** A --strategy value (signal, vol-target:…, trend:…, constant:…, series:FILE) as the scenario's target, and back. */
+export { parseStrategy, formatStrategy } from "./calibration/strategy-spec.ts";
+/** The user's strategy: a scenario target, or a leverage file replayed on the price history. */
+export type { StrategySpec } from "./calibration/strategy-spec.ts";
+/** A scenario's leverage target, as the scenario schema validates it (signal, vol-target, trend, constant, series). */
+export type { TargetConfig } from "./calibration/strategy-spec.ts";
+/** A model strategy's target (signal, vol-target, trend, constant): the scenario's target without the replayed series. */
+export type { ModelTarget } from "./calibration/strategy-spec.ts";
+/** One scheme's outcome in an engine run, as an objective reads it: its results, per-path ln(E_T/E₀) and the horizon in years. */
+export type { SchemeOutcome } from "./calibration/pacing-objective.ts";
+/** The constraints of one evaluation (ruin ≤ p_max, and max_drawdown_p95 ≤ d_max when capped): each cap's check, feasibility and the excess. */
+export type { ConstraintStatus, CapCheck } from "./calibration/constraint-status.ts";
+/** The heuristic scheme kinds the search tunes (instant, rate, ema, vol, liquidity, asymmetric). */
+export type { SchemeKind } from "./calibration/scheme-grid.ts";
+/** The per-scheme metrics of an objective the engine computes (GP's mean-variance objective), beside RS-1's metrics. */
+export { OBJECTIVE_METRICS } from "./engine/pacing-results.ts";
 /** In-sample against out-of-sample evaluation of one recommendation: the degradations with their intervals and the ruin constraint's status. */
 export type { Comparison } from "./calibration/out-of-sample.ts";
 /** Re-calibration on the later window against the in-sample pace: both paces per kind and their paired differences on the same later-window paths. */
@@ -187,7 +208,7 @@ export type { RegimeParams } from "./calibration/regime-model.ts";
 export type { TailCheckRow } from "./calibration/posterior-predictive.ts";
 /** The 95% interval of a searched parameter: the evaluated values not significantly worse than the best, and whether the optimum is flat. */
 export type { ParameterInterval } from "./calibration/parameter-interval.ts";
-/** A degradation out of sample (out − in) with its 95% interval, paired or unpaired (said which). */
+/** A degradation out of sample (positive = worse: out − in for a cost and ruin, in − out for growth) with its 95% interval, paired or unpaired (said which). */
 export type { Degradation } from "./calibration/degradation.ts";
 /** The ruin cap in and out of sample, and whether it fails out of sample (and confidently so). */
 export type { ConstraintCheck } from "./calibration/degradation.ts";

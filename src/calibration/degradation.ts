@@ -1,7 +1,8 @@
 /**
- * The degradation of a recommendation out of sample (issue 15, item 5): out − in of the
- * objective and of ruin, each with a 95% interval, and whether the ruin constraint that held
- * in the calibration fails on the later window.
+ * The degradation of a recommendation out of sample (issue 15, item 5): how much worse the
+ * objective and ruin are out of sample than in sample, each with a 95% interval (positive =
+ * worse: out − in for ruin and a minimised objective, in − out for a maximised one such as
+ * growth), and whether the ruin constraint that held in the calibration fails on the later window.
  *
  * Interval: in- and out-of-sample are separate engine runs of different markets (two profiles,
  * or two return sets), and the engine keeps no per-path objective across runs, so the
@@ -10,6 +11,7 @@
  * independent — conservative when common random numbers correlate them). `interval` says so.
  */
 import type { Estimate } from "../metrics/intervals.ts";
+import { worseBy } from "./pacing-objective.ts";
 
 export interface Degradation {
   estimate: number | null; lo: number | null; hi: number | null;
@@ -25,10 +27,13 @@ export interface ConstraintCheck {
 
 export const UNPAIRED_NOTE = "in- and out-of-sample are separate runs on different markets; the engine keeps no per-path objective across runs, so the interval is unpaired (√(h_in² + h_out²))";
 
-/** out − in with its unpaired 95% interval; null fields when either estimate is missing. */
-export function unpairedDegradation(inSample: Estimate, outOfSample: Estimate): Degradation {
+/**
+ * How much worse out of sample, with its unpaired 95% interval (positive = worse: out − in when
+ * `sense` is "min", in − out when "max"); null fields when either estimate is missing.
+ */
+export function unpairedDegradation(inSample: Estimate, outOfSample: Estimate, sense: "max" | "min" = "min"): Degradation {
   if (inSample.estimate === null || outOfSample.estimate === null) return { estimate: null, lo: null, hi: null, interval: "unpaired", note: UNPAIRED_NOTE };
-  const d = outOfSample.estimate - inSample.estimate;
+  const d = worseBy(sense, inSample.estimate, outOfSample.estimate);
   const half = (e: Estimate) => (e.lo === null || e.hi === null ? NaN : (e.hi - e.lo) / 2);
   const h = Math.hypot(half(inSample), half(outOfSample));
   return Number.isFinite(h)

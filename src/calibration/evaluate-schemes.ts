@@ -5,16 +5,13 @@
  * difference to it (candidate − baseline, per path).
  */
 import type { MarketProfile } from "./market-profile.ts";
-import { profileToScenario, type StrategyChoices } from "./profile-scenario.ts";
+import { profileToScenarioInput, type StrategyChoices } from "./profile-scenario.ts";
 import type { Params, SchemeKind } from "./scheme-grid.ts";
 import type { Objective, PacingObjective } from "./pacing-objective.ts";
-import { runPacing } from "../engine/run-pacing.ts";
-import { pacingResults } from "../engine/pacing-results.ts";
+import { constraintStatus, type ConstraintStatus } from "./constraint-status.ts";
+import { runSchemes } from "./scheme-runner.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 import type { SchemeConfig } from "../scenario/scenario-schema.ts";
-
-/** Runs of at most this many scheme-paths stay in the calling thread (extension, golden-section and interval steps). */
-export const IN_THREAD_SCHEME_PATHS = 60_000;
 
 export type Stage = "coarse" | "extend" | "refine" | "interval";
 
@@ -23,9 +20,11 @@ export interface Candidate { kind: SchemeKind | "gp-ema"; params: Params; scheme
 export interface Evaluation {
   kind: SchemeKind | "gp-ema"; name: string; params: Params; stage: Stage; paths: number;
   ruin_probability: Estimate; opportunity_cost: Estimate; slippage: Estimate; slippage_bps: Estimate; turnover: Estimate;
-  terminal_log_growth_median: Estimate; objective: Estimate;
-  /** ruin estimate ≤ p_max */ feasible: boolean;
-  /** upper 95% bound of ruin ≤ p_max */ feasible_confident: boolean;
+  terminal_log_growth_median: Estimate; funding: Estimate; max_drawdown_p95: Estimate;
+  /** the objective (`objective_sense` says whether larger or smaller is better) */ objective: Estimate; objective_sense: "max" | "min";
+  /** every constraint's estimate ≤ its cap (ruin ≤ p_max; max_drawdown_p95 ≤ d_max when capped) */ feasible: boolean;
+  /** every constraint's upper 95% bound ≤ its cap */ feasible_confident: boolean;
+  constraints: ConstraintStatus;
   /** objective − baseline's objective on the same paths (paired 95% interval), when run with a baseline */
   paired_to?: { baseline: string; objective: Estimate; ruin_probability: Estimate };
 }
@@ -37,52 +36,46 @@ export interface EvaluationRun {
 }
 
 /**
- * Evaluates `items` at `paths` paths (in chunks of 64 schemes; each chunk on the same paths).
+ * Evaluates `items` at `paths` paths through runSchemes (scheme-runner.ts: chunks of 64 schemes, each on the same paths).
  * @param baseline scheme config to pair against; it is added to every chunk and not returned
+ * @throws UsageError when the profile's scenario is invalid
  */
 export async function evaluateSchemes(run: EvaluationRun, items: Candidate[], paths: number, stage: Stage, baseline?: SchemeConfig): Promise<Evaluation[]> {
-  const out: Evaluation[] = [];
-  for (let i = 0; i < items.length; i += 64) {
-    const chunk = items.slice(i, i + 64).filter((c) => !baseline || c.scheme.name !== baseline.name);
-    const configs = baseline ? [baseline, ...chunk.map((c) => c.scheme)] : chunk.map((c) => c.scheme);
-    const scenario = { ...profileToScenario(run.profile, configs, { ...run.strategy, paths, seed: run.seed }), ...(baseline ? { baseline: baseline.name } : {}) };
-    // a small run costs less in this thread than a worker pool's startup (results do not depend on workers)
-    const workers = configs.length * paths <= IN_THREAD_SCHEME_PATHS ? 1 : run.workers;
-    const engine = await runPacing(scenario, { workers, onProgress: (d, t) => run.onPaths?.((d / t) * paths * configs.length) });
-    const res = pacingResults(engine.blocks, engine.job.schemeNames, engine.baseline, engine.years);
-    for (const c of chunk) {
-      const r = res.schemes[c.scheme.name];
-      const d = baseline ? res.paired_differences.schemes[c.scheme.name] : undefined;
-      out.push({
-        kind: c.kind, name: c.scheme.name, params: c.params, stage, paths,
-        ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage,
-        slippage_bps: r.slippage_bps, turnover: r.turnover, terminal_log_growth_median: r.terminal_log_growth_median,
-        objective: run.objectiveFunction.estimate(run.objective, r),
-        feasible: (r.ruin_probability.estimate ?? 1) <= run.objective.maxRuin,
-        feasible_confident: (r.ruin_probability.hi ?? 1) <= run.objective.maxRuin,
-        ...(d && baseline ? {
-          paired_to: {
-            baseline: baseline.name, objective: run.objectiveFunction.pairedDifference(run.objective, d),
-            ruin_probability: { estimate: d.ruin_probability.estimate, lo: d.ruin_probability.paired.lo, hi: d.ruin_probability.paired.hi },
-          },
-        } : {}),
-      });
-    }
-    // a chunk containing only the baseline contributes nothing; its own row comes from elsewhere
-  }
-  return out;
+  const list = items.filter((c) => !baseline || c.scheme.name !== baseline.name);
+  const scenarioOf = (configs: SchemeConfig[]) => profileToScenarioInput(run.profile, configs, { ...run.strategy, paths, seed: run.seed });
+  const runs = await runSchemes(scenarioOf, list.map((c) => c.scheme), { baseline, workers: run.workers, label: "profile scenario", onPaths: run.onPaths });
+  const base = baseline ? runs.get(baseline.name) : undefined;
+  return list.map((c): Evaluation => {
+    const { outcome, paired: d } = runs.get(c.scheme.name)!, r = outcome.result;
+    const status = constraintStatus(run.objective, r);
+    return {
+      kind: c.kind, name: c.scheme.name, params: c.params, stage, paths,
+      ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage,
+      slippage_bps: r.slippage_bps, turnover: r.turnover, terminal_log_growth_median: r.terminal_log_growth_median,
+      funding: r.funding, max_drawdown_p95: r.max_drawdown_p95,
+      objective: run.objectiveFunction.estimate(run.objective, outcome), objective_sense: run.objectiveFunction.sense,
+      feasible: status.feasible, feasible_confident: status.feasible_confident, constraints: status,
+      ...(d && baseline && base ? {
+        paired_to: {
+          baseline: baseline.name, objective: run.objectiveFunction.pairedDifference(run.objective, outcome, base.outcome, d),
+          ruin_probability: { estimate: d.ruin_probability.estimate, lo: d.ruin_probability.paired.lo, hi: d.ruin_probability.paired.hi },
+        },
+      } : {}),
+    };
+  });
 }
 
-/** Least objective among feasible points; if none, least ruin (ties: least objective). */
+/** Best objective among feasible points; if none, least constraint excess (ties: best objective). */
 export function choose(evals: Evaluation[]): Evaluation {
   return evals.reduce((a, b) => (better(b, a) ? b : a));
 }
 
-/** b is strictly better than a under `choose`'s order (feasible first, then objective; else ruin). */
+/** b is strictly better than a under `choose`'s order (feasible first, then objective; else constraint excess). */
 export function better(b: Evaluation, a: Evaluation): boolean {
-  const obj = (e: Evaluation) => e.objective.estimate ?? Infinity;
+  // as a loss: smaller is better whatever the objective's sense; a missing estimate is worst
+  const loss = (e: Evaluation) => (e.objective.estimate === null ? Infinity : e.objective_sense === "max" ? -e.objective.estimate : e.objective.estimate);
   if (a.feasible !== b.feasible) return b.feasible;
-  if (b.feasible) return obj(b) < obj(a);
-  const ra = a.ruin_probability.estimate ?? 1, rb = b.ruin_probability.estimate ?? 1;
-  return rb < ra || (rb === ra && obj(b) < obj(a));
+  if (b.feasible) return loss(b) < loss(a);
+  const xa = a.constraints.excess, xb = b.constraints.excess;
+  return xb < xa || (xb === xa && loss(b) < loss(a));
 }

@@ -5,7 +5,8 @@
  * (profile-draws.ts), every run on the same seed and paths (common random numbers: the spread
  * over draws is the fit's, not the Monte Carlo's). Per candidate: the objective and ruin on the
  * fitted profile and their quantiles over the draws; per kind, the robust choice
- * (robust-choice.ts: least worst-decile objective among worst-decile-feasible candidates).
+ * (robust-choice.ts: the best worst-decile objective among worst-decile-feasible candidates, by
+ * the objective's sense: for growth the highest 10th percentile, for oc-slippage the lowest 90th).
  * `robustRecommendations` swaps it in as the recommendation (`--robust`). A draw whose
  * scenario the engine refuses (validateScenario's range checks) is listed in `refused_draws`
  * and left out of the quantiles (`draws_used`).
@@ -17,7 +18,7 @@ import { schemeOf, type Params } from "./scheme-grid.ts";
 import { searchContext } from "./search-context.ts";
 import { runSchemes } from "./scheme-runner.ts";
 import { drawProfiles } from "./profile-draws.ts";
-import { robustChoice, spreadOf, type Spread } from "./robust-choice.ts";
+import { robustChoice, robustRule, spreadOf, type Spread } from "./robust-choice.ts";
 import { UsageError } from "../errors.ts";
 
 export interface RobustnessOptions {
@@ -36,13 +37,13 @@ export interface KindRobustness { recommended: string; robust_choice: string; ro
 
 export interface RobustnessDocument {
   method: string; draws: number;
+  /** the objective's sense: "max" (growth; its worst decile is the 10th percentile) or "min" (oc-slippage; the 90th) */ objective_sense: "max" | "min";
   /** draws the engine accepted (the quantiles are over these) */ draws_used: number;
   /** draws whose scenario the engine refused, with the first line of its reason */ refused_draws: { draw: number; reason: string }[];
   paths: number; seed: number; drawn_parameters: string[]; held_fixed: string[];
   rule: string; kinds: Record<string, KindRobustness>; seconds: number;
 }
 
-export const ROBUST_RULE = "worst decile = the 90th percentile over the draws; robust choice = least worst-decile objective among candidates whose worst-decile ruin ≤ p_max, else least worst-decile ruin";
 
 /** The recommended point of kind `k` and up to two evaluated values either side of it on each of its axes. */
 export function robustnessCandidates(search: SearchResult, k: string): { name: string; params: Params }[] {
@@ -67,7 +68,7 @@ export async function fitRobustness(profile: MarketProfile, search: SearchResult
   const drawn = drawProfiles(profile, draws, seed);
   const values = async (p: MarketProfile) => {
     const runs = await runSchemes(ctx.scenarioOf(p, paths), schemes, { workers: ctx.workers, label: "robustness scenario" });
-    return new Map([...runs].map(([n, r]) => [n, { objective: ctx.objectiveOf(r.result).estimate, ruin: r.result.ruin_probability.estimate }]));
+    return new Map([...runs].map(([n, r]) => [n, { objective: ctx.objectiveOf(r.outcome).estimate, ruin: r.outcome.result.ruin_probability.estimate }]));
   };
   const fitted = await values(profile);
   const byDraw: typeof fitted[] = [], refused: { draw: number; reason: string }[] = [];
@@ -80,18 +81,18 @@ export async function fitRobustness(profile: MarketProfile, search: SearchResult
   const kinds: Record<string, KindRobustness> = {};
   for (const [k, cs] of Object.entries(perKind)) {
     const series = cs.map((c) => ({ objective: byDraw.map((d) => d.get(c.name)!.objective), ruin: byDraw.map((d) => d.get(c.name)!.ruin) }));
-    const pick = byDraw.length > 0 ? robustChoice(series, ctx.objective.maxRuin) : 0;
+    const pick = byDraw.length > 0 ? robustChoice(series, ctx.objective.maxRuin, ctx.sense) : 0;
     kinds[k] = {
       recommended: cs[0].name, robust_choice: cs[pick].name, robust_differs: pick !== 0,
       candidates: cs.map((c, i) => ({
         name: c.name, params: c.params,
-        objective: { fitted: fitted.get(c.name)!.objective, ...spreadOf(series[i].objective) },
+        objective: { fitted: fitted.get(c.name)!.objective, ...spreadOf(series[i].objective, ctx.sense) },
         ruin_probability: { fitted: fitted.get(c.name)!.ruin, ...spreadOf(series[i].ruin) },
       })),
     };
   }
   return {
-    method: drawn.method, draws, draws_used: byDraw.length, refused_draws: refused, paths, seed, drawn_parameters: drawn.drawn, held_fixed: drawn.held_fixed, rule: ROBUST_RULE, kinds,
+    method: drawn.method, draws, objective_sense: ctx.sense, draws_used: byDraw.length, refused_draws: refused, paths, seed, drawn_parameters: drawn.drawn, held_fixed: drawn.held_fixed, rule: robustRule(ctx.sense), kinds,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -106,7 +107,7 @@ export function robustRecommendations(search: SearchResult, doc: RobustnessDocum
     const old = recommendations[k];
     recommendations[k] = {
       ...old, params: c.params, evaluation, reachable: evaluation.feasible,
-      note: `robust: least worst-decile objective over ${doc.draws} draws of the fit (the nominal optimum ${JSON.stringify(old.params)} is worse in the worst decile); the parameter interval is the nominal optimum's`,
+      note: `robust: best worst-decile objective (${doc.objective_sense === "max" ? "highest 10th percentile" : "lowest 90th percentile"}) over ${doc.draws_used} draws of the fit (the nominal optimum ${JSON.stringify(old.params)} is worse in the worst decile); the parameter interval is the nominal optimum's`,
     };
   }
   return { ...search, recommendations };

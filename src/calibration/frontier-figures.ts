@@ -31,7 +31,7 @@ function axisFigure(doc: FrontierDocument, x: "ruin_probability" | "max_drawdown
   return {
     id: `frontier-${x}`, title,
     data: [...kinds.map(([k, names]) => trace(k, names.map((n) => at.get(n)!), false)), ...benchmarks.map((b) => trace(b.name, [b], true))],
-    layout: { xaxis: { title: { text: x === "ruin_probability" ? "ruin probability" : "max drawdown, 95th percentile" } }, yaxis: { title: { text: "objective (smaller is better)" } } },
+    layout: { xaxis: { title: { text: x === "ruin_probability" ? "ruin probability" : "max drawdown, 95th percentile" } }, yaxis: { title: { text: `objective (${doc.objective_sense === "max" ? "larger" : "smaller"} is better)` } } },
     caption: `${doc.points.length} points (every kind's grid, its recommendation — diamonds — and the benchmarks — stars) on ${doc.paths} common paths. `
       + `Ringed: the ${doc.front.length} points no other dominates (${doc.front_by_estimate.length} by the estimates alone). Rule: ${doc.rule}.`,
   };

@@ -31,7 +31,7 @@ function regretFigure(report: OutOfSampleReport): Figure {
   const kinds = report.recalibration.kinds;
   const flags = report.schemes.flatMap((s) => s.constraint_failures.map((w) => `${s.scheme} (${w})`));
   return {
-    id: "oos-paired", title: "Out of sample: in-sample pace − re-calibrated pace on the same later-window paths (95% paired intervals)",
+    id: "oos-paired", title: "Out of sample: how much worse the in-sample pace is than the re-calibrated pace on the same later-window paths (95% paired intervals)",
     data: WAYS.map((w) => ({
       type: "bar", name: w, x: kinds.map((k) => k.kind), y: kinds.map((k) => k.paired[w].objective.estimate),
       error_y: { type: "data", symmetric: false, array: kinds.map((k) => (k.paired[w].objective.hi ?? 0) - (k.paired[w].objective.estimate ?? 0)), arrayminus: kinds.map((k) => (k.paired[w].objective.estimate ?? 0) - (k.paired[w].objective.lo ?? 0)) },

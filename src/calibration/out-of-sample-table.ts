@@ -30,7 +30,7 @@ export function outOfSampleCsv(report: OutOfSampleReport): string {
 const recalibratedOf = (report: OutOfSampleReport, scheme: string) => report.recalibration.kinds.find((k) => scheme.split("@")[0] === k.kind);
 
 /**
- * Per scheme: one line of shifts (out − in, 95% interval), one of the re-calibrated pace beside
+ * Per scheme: one line of degradations (positive = worse, 95% interval), one of the re-calibrated pace beside
  * the in-sample one with the paired degradation, and one flag line per failing cap.
  */
 export function outOfSampleLines(report: OutOfSampleReport): string[] {
@@ -40,10 +40,10 @@ export function outOfSampleLines(report: OutOfSampleReport): string[] {
   return report.schemes.flatMap((s) => {
     const re = recalibratedOf(report, s.scheme);
     return [
-    `${s.scheme}: objective out − in ` + WAYS.map((w) => `${w} ${f(s[w].degradation_interval.estimate)} [${f(s[w].degradation_interval.lo)}, ${f(s[w].degradation_interval.hi)}]`).join(", ")
+    `${s.scheme}: objective worse out of sample by (positive = worse) ` + WAYS.map((w) => `${w} ${f(s[w].degradation_interval.estimate)} [${f(s[w].degradation_interval.lo)}, ${f(s[w].degradation_interval.hi)}]`).join(", ")
       + ` (${s.parametric.degradation_interval.interval} intervals)`,
     ...(re ? [`${s.scheme}: pace in sample ${pace(re.in_sample)} vs re-calibrated on the later window ${pace(re.later_window)}${re.identical ? " (the same)" : ""}; `
-      + "objective in-sample pace − re-calibrated, paired on the same later paths: " + WAYS.map((w) => `${w} ${f(s[w].paired_degradation.objective.estimate)} [${f(s[w].paired_degradation.objective.lo)}, ${f(s[w].paired_degradation.objective.hi)}]`).join(", ")] : []),
+      + "objective worse with the in-sample pace than re-calibrated, paired on the same later paths (positive = worse): " + WAYS.map((w) => `${w} ${f(s[w].paired_degradation.objective.estimate)} [${f(s[w].paired_degradation.objective.lo)}, ${f(s[w].paired_degradation.objective.hi)}]`).join(", ")] : []),
     ...s.constraint_failures.map((w) => `FLAG ${s.scheme}: ruin ≤ ${s[w].constraint.max_ruin} fails out of sample (${w}): ruin ${f(s[w].constraint.in_sample_ruin)} in sample → ${f(s[w].constraint.out_of_sample_ruin)} out${s[w].constraint.fails_confidently ? ", its whole 95% interval above the cap" : ""}`),
     ];
   });

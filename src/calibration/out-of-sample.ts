@@ -14,7 +14,7 @@
  * noisy target on real return paths; compare them in-sample against out-of-sample, not
  * against the parametric numbers.
  *
- * Each shift (objective and ruin, out − in) carries a 95% interval, unpaired (two markets:
+ * Each degradation (objective and ruin, positive = worse: out − in, or in − out for a maximised objective) carries a 95% interval, unpaired (two markets:
  * see degradation.ts), and each comparison checks the ruin cap out of sample: a cap that
  * fails is listed in `constraint_failures` (JSON, CSV, report and console all show it).
  * The paired degradation is against re-calibration (recalibration.ts): the search is run
@@ -27,9 +27,7 @@ import { estimateProfile, sliceSeries, MIN_OBSERVATIONS, type MarketProfile, typ
 import { pacingSearch, type SearchOptions, type SearchResult } from "./pacing-search.ts";
 import { schemeOf } from "./scheme-grid.ts";
 import { DEFAULT_OBJECTIVE, type Objective } from "./pacing-objective.ts";
-import { validateScenario } from "../scenario/validate-scenario.ts";
-import { runPacing } from "../engine/run-pacing.ts";
-import { pacingResults } from "../engine/pacing-results.ts";
+import { runSchemes } from "./scheme-runner.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 import type { SchemeConfig } from "../scenario/scenario-schema.ts";
 import { UsageError } from "../errors.ts";
@@ -52,7 +50,7 @@ export interface WindowEvaluation { objective: Estimate; ruin_probability: Estim
 export interface SchemeValidation {
   scheme: string;
   params: Record<string, number>;
-  /** per comparison: in-sample, out-of-sample, the degradation (out − in) of the objective and of ruin, the ruin cap */
+  /** per comparison: in-sample, out-of-sample, the degradation (positive = worse) of the objective and of ruin, the ruin cap */
   parametric: Comparison;
   bootstrap: Comparison;
   replay: Comparison;
@@ -62,9 +60,9 @@ export interface SchemeValidation {
 
 export interface Comparison {
   in_sample: WindowEvaluation; out_of_sample: WindowEvaluation;
-  /** objective out − in (point estimate; its interval in degradation_interval) */ degradation: number | null;
+  /** how much worse the objective is out of sample (positive = worse: out − in for a cost, in − out for growth; its interval in degradation_interval) */ degradation: number | null;
   degradation_interval: Degradation; ruin_degradation: Degradation; constraint: ConstraintCheck;
-  /** in-sample pace − pace re-calibrated on the later window, on the same later-window paths (paired; recalibration.ts) */
+  /** how much worse the in-sample pace is than the pace re-calibrated on the later window, on the same later-window paths (paired; positive = worse; recalibration.ts) */
   paired_degradation: PairedRegret;
 }
 
@@ -97,12 +95,10 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
   const ctx = searchContext(search, options), meanBlock = options.meanBlock ?? 20;
   const marketOf = (profile: MarketProfile, returns?: { kind: "bootstrap" | "replay"; returns: number[] }) => wayMarket(ctx.scenarioOf, profile, returns && { ...returns, meanBlock });
   const evaluate = async (profile: MarketProfile, returns?: { kind: "bootstrap" | "replay"; returns: number[] }) => {
-    const scenario = validateScenario(marketOf(profile, returns)(configs, choices.paths), "out-of-sample scenario");
-    const run = await runPacing(scenario, { workers: options.workers });
-    const res = pacingResults(run.blocks, run.job.schemeNames, run.baseline, run.years);
+    const runs = await runSchemes((s) => marketOf(profile, returns)(s, choices.paths), configs, { workers: options.workers, label: "out-of-sample scenario" });
     return configs.map((c): WindowEvaluation => {
-      const r = res.schemes[c.name];
-      return { objective: ctx.objectiveOf(r), ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage };
+      const { outcome } = runs.get(c.name)!, r = outcome.result;
+      return { objective: ctx.objectiveOf(outcome), ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage };
     });
   };
   const rEarly = returnsOf(early), rLate = returnsOf(late);
@@ -117,8 +113,8 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
   }, choices.paths, options);
   const pair = (a: WindowEvaluation, b: WindowEvaluation, regret: PairedRegret): Comparison => ({
     in_sample: a, out_of_sample: b,
-    degradation: a.objective.estimate === null || b.objective.estimate === null ? null : b.objective.estimate - a.objective.estimate,
-    degradation_interval: unpairedDegradation(a.objective, b.objective),
+    degradation: a.objective.estimate === null || b.objective.estimate === null ? null : ctx.worseBy(a.objective.estimate, b.objective.estimate),
+    degradation_interval: unpairedDegradation(a.objective, b.objective, ctx.sense),
     ruin_degradation: unpairedDegradation(a.ruin_probability, b.ruin_probability),
     constraint: constraintCheck(objective.maxRuin, a.ruin_probability, b.ruin_probability),
     paired_degradation: regret,

@@ -10,16 +10,22 @@
  *    of the best's grid neighbours; a local grid for 2-D kinds; the Gârleanu–Pedersen EMA beside;
  * 4. interval: the kind's evaluated values re-run at `intervalPaths` paired against the best,
  *    giving a 95% interval for the parameter (parameter-interval.ts).
- * The recommendation per kind is the least objective among points with ruin ≤ p_max, by the
- * point estimate; when none qualifies, the least-ruin point, flagged unreachable. The
- * objective enters only through `objectiveFunction` (pacing-objective.ts).
+ * The recommendation per kind is the best objective (default: certainty-equivalent growth,
+ * growth-objective.ts) among points meeting the constraints (ruin ≤ p_max; max_drawdown_p95 ≤
+ * d_max when given), by the point estimate; when none qualifies, the point nearest to them
+ * (constraint-status.ts), flagged unreachable. The objective enters only through
+ * `objectiveFunction` (pacing-objective.ts). The strategy is `target` (strategy-spec.ts; default
+ * RS-1's signal) or a leverage series replayed on the history (`replay`).
  */
 import type { MarketProfile } from "./market-profile.ts";
 import type { StrategyChoices } from "./profile-scenario.ts";
 import { COARSE_AXES, SCHEME_KINDS, gridPoints, schemeOf, type Params, type SchemeKind } from "./scheme-grid.ts";
 import { paretoFront } from "./pareto-front.ts";
-import { DEFAULT_OBJECTIVE, OC_SLIPPAGE, type Objective, type PacingObjective } from "./pacing-objective.ts";
+import { DEFAULT_OBJECTIVE, type Objective, type PacingObjective } from "./pacing-objective.ts";
+import { CE_GROWTH } from "./growth-objective.ts";
+import { SIGNAL_DEFAULTS, type TargetConfig } from "./strategy-spec.ts";
 import { gpRates, type GpRates } from "./gp-rate.ts";
+import { SCHEMES_PER_RUN } from "./scheme-runner.ts";
 import { evaluateSchemes, choose, type Candidate, type Evaluation, type EvaluationRun } from "./evaluate-schemes.ts";
 import { extendGrids, refineKinds } from "./search-stages.ts";
 import { parameterIntervals, type ParameterInterval } from "./parameter-interval.ts";
@@ -34,10 +40,10 @@ export interface SearchOptions extends StrategyChoices {
   refinePaths?: number;
   /** paths of the paired parameter-interval runs (default coarsePaths / 2, at least 64) */ intervalPaths?: number;
   /** rounds of grid extension at an edge (default 4) */ extensionRounds?: number;
-  /** golden-section steps per 1-D kind after its first two interior points (default 4) */ refineSteps?: number;
+  /** golden-section steps per 1-D kind after its first two interior points (default 2: the bracket shrinks to 0.618³ ≈ 24% of the neighbours' span, finer than most parameter intervals; each step is an engine run of its own) */ refineSteps?: number;
   workers?: number;
   objective?: Partial<Objective>;
-  /** the objective minimised (default OC_SLIPPAGE) */ objectiveFunction?: PacingObjective;
+  /** the objective optimised (default CE_GROWTH) */ objectiveFunction?: PacingObjective;
   /** called as evaluations complete, with the work done so far and the total (paths × parameter points) */
   onProgress?: (done: number, total: number) => void;
 }
@@ -60,12 +66,15 @@ export interface Recommendation {
 }
 
 export interface SearchResult {
-  settings: { objective: Objective; objective_function: string; coarse_paths: number; refine_paths: number; interval_paths: number; extension_rounds: number; refine_steps: number; seed: number; horizon_steps: number; steps_per_year: number; strategy: Required<Omit<StrategyChoices, "paths" | "seed">> };
+  settings: {
+    objective: Objective; objective_function: string; objective_sense: "max" | "min"; coarse_paths: number; refine_paths: number; interval_paths: number; extension_rounds: number; refine_steps: number; seed: number; horizon_steps: number; steps_per_year: number;
+    strategy: { target: TargetConfig | { kind: "series"; steps: number }; drift: number; ruinBarrier: number; horizonYears: number; noiseSd: number; riskAversion: number; maxLeverage: number };
+  };
   evaluations: Evaluation[];
   pareto: Record<string, string[]>;
   recommendations: Record<string, Recommendation>;
   gp: GpRates & { evaluation: Evaluation | null };
-  timing: { seconds: number; path_steps: number; scheme_path_steps: number };
+  timing: { seconds: number; path_steps: number; scheme_path_steps: number; stage_seconds: Record<string, number> };
 }
 
 /** Runs the search for `profile` (see the module comment). */
@@ -73,23 +82,28 @@ export async function pacingSearch(profile: MarketProfile, options: SearchOption
   const started = performance.now();
   const kinds = options.kinds ?? SCHEME_KINDS;
   const objective: Objective = { ...DEFAULT_OBJECTIVE, ...options.objective };
-  const objectiveFunction = options.objectiveFunction ?? OC_SLIPPAGE;
+  const objectiveFunction = options.objectiveFunction ?? CE_GROWTH;
   const coarsePaths = options.coarsePaths ?? 2000, refinePaths = options.refinePaths ?? 10000, seed = options.seed ?? 1;
-  const intervalPaths = options.intervalPaths ?? Math.max(64, Math.round(coarsePaths / 2)), extensionRounds = options.extensionRounds ?? 4, refineSteps = options.refineSteps ?? 4;
-  const strategy = { noiseSd: 0.5, riskAversion: 3, maxLeverage: 3, ruinBarrier: 0.5, horizonYears: 5, ...options };
-  const horizon = Math.round(strategy.horizonYears * profile.steps_per_year);
-  const gp = gpRates(profile, strategy.riskAversion);
+  const intervalPaths = options.intervalPaths ?? Math.max(64, Math.round(coarsePaths / 2)), extensionRounds = options.extensionRounds ?? 4, refineSteps = options.refineSteps ?? 2;
+  const strategy = { ...SIGNAL_DEFAULTS, ruinBarrier: 0.5, horizonYears: 5, ...options };
+  const horizon = options.replay ? options.replay.returns.length : Math.round(strategy.horizonYears * profile.steps_per_year);
+  // GP's risk aversion: the strategy's own γ when it has one
+  const target = options.target;
+  const gp = gpRates(profile, target && "riskAversion" in target ? target.riskAversion : strategy.riskAversion);
 
   const coarse: Candidate[] = kinds.flatMap((k) => gridPoints(COARSE_AXES[k]).map((p) => ({ kind: k, params: p, scheme: schemeOf(k, p) })));
   // progress: the coarse stage plus an estimate of the rest (refined as stages are planned)
   const progress = { done: 0, total: coarse.length * coarsePaths + kinds.length * (9 * refinePaths + 20 * intervalPaths) };
   let schemeSteps = 0, pathSteps = 0;
+  const stageSeconds: Record<string, number> = {};
   const run: EvaluationRun = { profile, strategy, seed, workers: options.workers, objective, objectiveFunction };
   const evaluate: typeof evaluateSchemes = async (r, items, paths, stage, baseline) => {
-    const base = progress.done, n = items.length + (baseline ? 1 : 0);
+    const base = progress.done, n = items.length + (baseline ? 1 : 0), t0 = performance.now();
     const out = await evaluateSchemes({ ...r, onPaths: (d) => options.onProgress?.(base + d, Math.max(progress.total, base + d)) }, items, paths, stage, baseline);
     progress.done = base + paths * n; progress.total = Math.max(progress.total, progress.done);
-    pathSteps += paths * horizon * Math.ceil(n / 64); schemeSteps += paths * horizon * n;
+    stageSeconds[stage] = (stageSeconds[stage] ?? 0) + (performance.now() - t0) / 1000;
+    // engine runs as runSchemes chunks them: 64 schemes a run, one of them the baseline when there is one
+    pathSteps += paths * horizon * Math.ceil(items.length / (baseline ? SCHEMES_PER_RUN - 1 : SCHEMES_PER_RUN)); schemeSteps += paths * horizon * n;
     return out;
   };
 
@@ -118,8 +132,8 @@ export async function pacingSearch(profile: MarketProfile, options: SearchOption
     recommendations[k] = {
       kind: k, params: best.params, evaluation: best, reachable, coarse_best: coarseBest.get(k)!.params,
       note: reachable
-        ? `least objective with ruin ≤ ${objective.maxRuin}${best.feasible_confident ? "" : " (ruin interval reaches above the cap)"}`
-        : `ruin ≤ ${objective.maxRuin} unreachable for every ${k} parameter tried; best reachable ruin ${fmt(best.ruin_probability)}`,
+        ? `${objectiveFunction.sense === "max" ? "greatest" : "least"} objective with ${capText(objective)}${best.feasible_confident ? "" : " (an interval reaches above its cap)"}`
+        : `${capText(objective)} unreachable for every ${k} parameter tried; nearest: ruin ${fmt(best.ruin_probability)}${objective.maxDrawdown === undefined ? "" : `, drawdown p95 ${fmt(best.max_drawdown_p95)}`}`,
       search: {
         at_domain_edge: edges.length > 0, domain_edge_parameters: edges, at_grid_edge: gridEdge, extended: extended[k] ?? {},
         refine_method: methods[k], parameter_interval: parameterIntervals(best, paired), interval_paths: intervalPaths,
@@ -130,14 +144,21 @@ export async function pacingSearch(profile: MarketProfile, options: SearchOption
   }
   return {
     settings: {
-      objective, objective_function: objectiveFunction.name, coarse_paths: coarsePaths, refine_paths: refinePaths, interval_paths: intervalPaths,
+      objective, objective_function: objectiveFunction.name, objective_sense: objectiveFunction.sense, coarse_paths: coarsePaths, refine_paths: refinePaths, interval_paths: intervalPaths,
       extension_rounds: extensionRounds, refine_steps: refineSteps, seed, horizon_steps: horizon, steps_per_year: profile.steps_per_year,
-      strategy: { noiseSd: strategy.noiseSd, riskAversion: strategy.riskAversion, maxLeverage: strategy.maxLeverage, ruinBarrier: strategy.ruinBarrier, horizonYears: strategy.horizonYears },
+      strategy: {
+        target: options.replay ? { kind: "series", steps: horizon } : target ?? { kind: "signal", noiseSd: strategy.noiseSd, riskAversion: strategy.riskAversion, maxLeverage: strategy.maxLeverage },
+        drift: options.drift ?? 0, noiseSd: strategy.noiseSd, riskAversion: strategy.riskAversion, maxLeverage: strategy.maxLeverage, ruinBarrier: strategy.ruinBarrier, horizonYears: options.replay ? horizon / profile.steps_per_year : strategy.horizonYears,
+      },
     },
     evaluations: [...coarseEvals, ...extendEvals, ...refineEvals, ...intervalEvals], pareto, recommendations,
     gp: { ...gp, evaluation: refineEvals.find((e) => e.kind === "gp-ema") ?? null },
-    timing: { seconds: (performance.now() - started) / 1000, path_steps: pathSteps, scheme_path_steps: schemeSteps },
+    timing: { seconds: (performance.now() - started) / 1000, path_steps: pathSteps, scheme_path_steps: schemeSteps, stage_seconds: stageSeconds },
   };
+}
+
+function capText(o: Objective): string {
+  return `ruin ≤ ${o.maxRuin}${o.maxDrawdown === undefined ? "" : ` and max drawdown p95 ≤ ${o.maxDrawdown}`}`;
 }
 
 function fmt(e: Estimate): string {

@@ -1,8 +1,9 @@
 /**
  * A 95% interval for a scheme's parameter (issue 15, item 3): the range of the evaluated values
  * that are not significantly worse than the best on common random numbers. With a feasible
- * best, a value belongs when it is feasible and the lower 95% bound of its paired objective
- * difference (value − best) is ≤ 0; with an infeasible best (ruin cap unreachable), when the
+ * best, a value belongs when it is feasible and the 95% interval of its paired objective
+ * difference (value − best) reaches 0 from the worse side (lower bound ≤ 0 for a cost,
+ * upper bound ≥ 0 for a growth); with an infeasible best (ruin cap unreachable), when the
  * lower bound of its paired ruin difference is ≤ 0. A flat optimum therefore reads as a wide
  * interval, and `flat` says when it spans every value evaluated.
  */
@@ -24,7 +25,9 @@ export interface ParameterInterval {
 export function parameterIntervals(best: Evaluation, paired: Evaluation[]): Record<string, ParameterInterval> {
   const inSet = paired.filter((e) => {
     if (!e.paired_to) throw new Error(`parameterIntervals: ${e.name} has no paired difference to ${best.name}`);
-    return best.feasible ? e.feasible && (e.paired_to.objective.lo ?? Infinity) <= 0 : (e.paired_to.ruin_probability.lo ?? Infinity) <= 0;
+    // value − best: "not worse" is a lower bound ≤ 0 for a cost (min), an upper bound ≥ 0 for a growth (max)
+    const d = e.paired_to.objective, notWorse = e.objective_sense === "max" ? (d.hi ?? -Infinity) >= 0 : (d.lo ?? Infinity) <= 0;
+    return best.feasible ? e.feasible && notWorse : (e.paired_to.ruin_probability.lo ?? Infinity) <= 0;
   });
   const out: Record<string, ParameterInterval> = {};
   for (const [name, v] of Object.entries(best.params)) {

@@ -8,16 +8,18 @@
  *
  * Pairing: per path i of a later-window market, d_i = objective contribution of the in-sample
  * pace − that of the re-calibrated pace (likewise ruin); the paired 95% interval is the
- * engine's interval of the mean of d_i (pacing-results.ts, the objective through the search's
- * PacingObjective). This is the degradation that pacing can be blamed for: what keeping the
- * in-sample pace costs on the later market against re-calibrating there (positive = worse).
+ * interval of the mean of d_i (the objective through the search's PacingObjective). It is
+ * reported as a loss, positive = worse: as is for ruin and a minimised objective
+ * (oc-slippage), negated (re-calibrated − in-sample) for a maximised one (growth). This is the
+ * degradation that pacing can be blamed for: what keeping the in-sample pace costs on the
+ * later market against re-calibrating there.
  * It is biased towards the re-calibrated pace (it was chosen on the later profile), most for
  * `parametric`; bootstrap and replay were not searched on.
  */
 import type { MarketProfile } from "./market-profile.ts";
 import type { SearchOptions, SearchResult, KindSearch } from "./pacing-search.ts";
 import { schemeOf, type Params } from "./scheme-grid.ts";
-import { searchContext } from "./search-context.ts";
+import { searchContext, asLoss } from "./search-context.ts";
 import { runSchemes } from "./scheme-runner.ts";
 import type { ScenarioInput, SchemeConfig } from "../scenario/scenario-schema.ts";
 import type { Estimate } from "../metrics/intervals.ts";
@@ -31,7 +33,7 @@ export type Way = "parametric" | "bootstrap" | "replay";
 export type WayMarket = (schemes: SchemeConfig[], paths: number) => ScenarioInput;
 
 export interface PairedRegret {
-  /** objective of the in-sample pace − objective of the re-calibrated pace, same paths (paired 95% interval) */ objective: Estimate;
+  /** how much worse the in-sample pace's objective is than the re-calibrated pace's, same paths (paired 95% interval; positive = worse: in − re for a cost, re − in for growth) */ objective: Estimate;
   /** ruin of the in-sample pace − ruin of the re-calibrated pace, same paths (paired 95% interval) */ ruin_probability: Estimate;
   in_sample_pace: { objective: Estimate; ruin_probability: Estimate };
   recalibrated_pace: { objective: Estimate; ruin_probability: Estimate };
@@ -47,7 +49,7 @@ export interface KindRecalibration {
 
 export interface RecalibrationReport { pairing: string; paths: number; kinds: KindRecalibration[] }
 
-export const PAIRING_NOTE = "per later-window market, the in-sample pace and the pace re-calibrated on the later window's profile run in one engine call on the same paths (same market draws, bootstrap blocks and signal noise); the interval is that of the mean per-path difference in-sample − re-calibrated (positive = keeping the in-sample pace is worse)";
+export const PAIRING_NOTE = "per later-window market, the in-sample pace and the pace re-calibrated on the later window's profile run in one engine call on the same paths (same market draws, bootstrap blocks and signal noise); the interval is that of the mean per-path difference in-sample − re-calibrated, as a loss (negated for a maximised objective such as growth), so positive = keeping the in-sample pace is worse";
 
 const choice = (s: SearchResult, kind: string): PaceChoice => {
   const r = s.recommendations[kind];
@@ -72,10 +74,10 @@ export async function recalibrationComparison(early: SearchResult, late: SearchR
       const i = runs.get(inCfg.name)!, r = runs.get(reCfg.name)!;
       const d = i.paired!;
       paired[way] = {
-        objective: ctx.pairedObjective(d),
+        objective: asLoss(ctx.sense, ctx.pairedObjective(i.outcome, r.outcome, d)),
         ruin_probability: { estimate: d.ruin_probability.estimate, lo: d.ruin_probability.paired.lo, hi: d.ruin_probability.paired.hi },
-        in_sample_pace: { objective: ctx.objectiveOf(i.result), ruin_probability: i.result.ruin_probability },
-        recalibrated_pace: { objective: ctx.objectiveOf(r.result), ruin_probability: r.result.ruin_probability },
+        in_sample_pace: { objective: ctx.objectiveOf(i.outcome), ruin_probability: i.outcome.result.ruin_probability },
+        recalibrated_pace: { objective: ctx.objectiveOf(r.outcome), ruin_probability: r.outcome.result.ruin_probability },
       };
     }
     kinds.push({ kind, in_sample: a, later_window: b, identical: JSON.stringify(a.params) === JSON.stringify(b.params), paired });

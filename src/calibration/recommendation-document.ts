@@ -37,7 +37,8 @@ export function recommendationDocument(profile: MarketProfile, search: SearchRes
   const summary = (e: Evaluation) => ({
     ruin_probability: e.ruin_probability, opportunity_cost: e.opportunity_cost, slippage: e.slippage,
     slippage_bps: e.slippage_bps, turnover: e.turnover, terminal_log_growth_median: e.terminal_log_growth_median,
-    objective: e.objective, paths: e.paths,
+    funding: e.funding, max_drawdown_p95: e.max_drawdown_p95,
+    objective: e.objective, objective_sense: e.objective_sense, constraints: e.constraints, paths: e.paths,
   });
   const schemes = Object.fromEntries(Object.entries(search.recommendations).map(([k, r]) => {
     const eff = effectiveRate(k, r.params, s0);
@@ -51,7 +52,7 @@ export function recommendationDocument(profile: MarketProfile, search: SearchRes
     }];
   }));
   const ranked = Object.entries(schemes).filter(([, v]) => v.reachable && v.objective.estimate !== null)
-    .sort((a, b) => a[1].objective.estimate! - b[1].objective.estimate!).map(([k]) => k);
+    .sort((a, b) => (search.settings.objective_sense === "max" ? -1 : 1) * (a[1].objective.estimate! - b[1].objective.estimate!)).map(([k]) => k);
   return {
     market: profile.source.file, window: profile.window, steps_per_year: profile.steps_per_year,
     settings: search.settings,
@@ -62,7 +63,7 @@ export function recommendationDocument(profile: MarketProfile, search: SearchRes
       evaluation: search.gp.evaluation ? summary(search.gp.evaluation) : null,
     },
     schemes, ranking_by_objective: ranked,
-    recommended_by: extras.robust ? "robust: best worst-decile objective over the fit draws (robustness.rule)" : "nominal: best on the fitted profile",
+    recommended_by: extras.robust ? `robust: best worst-decile objective over the fit draws (${search.settings.objective_sense === "max" ? "the highest 10th percentile of growth" : "the lowest 90th percentile of the cost"}; robustness.rule)` : "nominal: best on the fitted profile",
     ...(extras.frontier ? { frontier: extras.frontier } : {}),
     ...(extras.robustness ? { robustness: extras.robustness } : {}),
     provenance, timing: search.timing,

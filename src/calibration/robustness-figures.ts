@@ -22,7 +22,7 @@ function spreadFigure(doc: RobustnessDocument, metric: "objective" | "ruin_proba
       { type: "scatter", mode: "markers", name: "fitted profile", x: rows.map((r) => r.c.name), y: rows.map((r) => v(r.c).fitted), marker: { symbol: "x" } },
     ],
     layout: {
-      xaxis: { tickangle: -45, automargin: true }, yaxis: { title: { text: metric === "objective" ? "objective (smaller is better)" : "ruin probability" } },
+      xaxis: { tickangle: -45, automargin: true }, yaxis: { title: { text: metric === "objective" ? `objective (${doc.objective_sense === "max" ? "larger" : "smaller"} is better)` : "ruin probability" } },
       shapes: metric === "ruin_probability" ? [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: maxRuin, y1: maxRuin, line: { dash: "dot", color: "red" } }] : [],
     },
     caption: `${doc.method}. Drawn: ${doc.drawn_parameters.join(", ") || "none"}; held at the estimate: ${doc.held_fixed.join("; ")}. ${doc.paths} common paths per run${doc.refused_draws.length ? `; ${doc.refused_draws.length} draws refused by the engine and left out (${doc.refused_draws[0].reason})` : ""}. Rule: ${doc.rule}.`,

@@ -43,7 +43,8 @@ export async function extendGrids(kinds: SchemeKind[], coarse: Evaluation[], rou
 /**
  * Refinement at the refinement path count: for a 1-D kind, golden-section on the log parameter
  * within the bracket of its best value's neighbours on the (extended) axis, `steps` steps after
- * the best and the two first interior points; for a 2-D kind, refineAxes' local grid; `instant`
+ * the best and the two first interior points; for a 2-D kind, refineAxes' local grid along the
+ * axes through the best (the best and its four midpoints to the grid neighbours); `instant`
  * once. `extra` (the GP EMA) rides in the first batch.
  */
 export async function refineKinds(kinds: SchemeKind[], earlier: Evaluation[], axes: Record<string, Record<string, number[]>>, steps: number, extra: Candidate, batch: Batch) {
@@ -58,7 +59,12 @@ export async function refineKinds(kinds: SchemeKind[], earlier: Evaluation[], ax
     const names = Object.keys(axes[k]);
     const best = choose(earlier.filter((e) => e.kind === k));
     if (names.length === 0) { methods[k] = "none"; add(first, k, {}); continue; }
-    if (names.length > 1) { methods[k] = "grid"; for (const p of gridPoints(refineAxes(k, best.params, 7, axes[k]))) add(first, k, p); continue; }
+    if (names.length > 1) {
+      // the local grid's axes through the best (a plus, not the full product: the parameter interval reads only these)
+      methods[k] = "grid";
+      for (const p of gridPoints(refineAxes(k, best.params, 7, axes[k])).filter((p) => names.filter((n) => p[n] !== best.params[n]).length <= 1)) add(first, k, p);
+      continue;
+    }
     const name = names[0], v = best.params[name];
     const vals = [...axes[k][name]].sort((a, b) => a - b), i = vals.indexOf(v);
     const bracket = goldenStart(vals[Math.max(0, i - 1)], vals[Math.min(vals.length - 1, i + 1)]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { robustChoice, worstDecile, spreadOf } from "../../src/calibration/robust-choice.ts";
+import { robustChoice, worstDecile, spreadOf, robustRule } from "../../src/calibration/robust-choice.ts";
 import { drawProfiles } from "../../src/calibration/profile-draws.ts";
 import { fitRobustness, robustRecommendations, robustnessCandidates } from "../../src/calibration/fit-robustness.ts";
 import { pacingSearch } from "../../src/calibration/pacing-search.ts";
@@ -23,6 +23,21 @@ describe("--robust picks the parameter best in the worst decile", () => {
     expect(robustChoice([risky, safe], 0.01)).toBe(1);
     const worse = { objective: ten(0.1, 0.1), ruin: ten(0.2, 0.3) }, lessBad = { objective: ten(9, 9), ruin: ten(0.2, 0.25) };
     expect(robustChoice([worse, lessBad], 0.01)).toBe(1);
+  });
+
+  it("under a maximised objective (growth) the worst decile is the 10th percentile, and the choice is the highest of it", () => {
+    // steady: 1 on every draw; better: 2, or 1.5 on its two worst draws; gambler: 3, or −1 on its two worst draws
+    const steady = { objective: ten(1, 1), ruin: ten(0, 0) }, better = { objective: ten(2, 1.5), ruin: ten(0, 0) }, gambler = { objective: ten(3, -1), ruin: ten(0, 0) };
+    expect(worstDecile(better.objective, "max")).toBeCloseTo(1.5, 12);
+    expect(worstDecile(gambler.objective, "max")).toBeLessThan(0);
+    // ignoring the sense (least 90th percentile) would pick steady; the best decile (highest 90th) the gambler
+    expect(robustChoice([steady, better, gambler], 0.01, "max")).toBe(1);
+    expect(robustChoice([steady, better, gambler], 0.01, "min")).toBe(0);
+    // a draw without an objective is the worst: −∞ for growth
+    expect(spreadOf([1, null, 1, 1, 1, 1, 1, 1, 1, 1], "max").min).toBe(-Infinity);
+    expect(robustChoice([{ objective: [2, null, 2, null, 2, 2, 2, 2, 2, 2], ruin: ten(0, 0) }, steady], 0.01, "max")).toBe(1);
+    expect(robustRule("max")).toMatch(/10th percentile of the objective/);
+    expect(robustRule("min")).toMatch(/90th percentile of the objective/);
   });
 
   it("law: the choice's worst-decile objective is no worse than any feasible candidate's", () => {
@@ -89,6 +104,11 @@ describe("robustness of a recommendation to the fit", async () => {
     const robust = robustRecommendations(search, doc);
     const rec = recommendationDocument(profile, robust, {}, { robustness: doc, robust: true });
     expect(rec.recommended_by).toMatch(/^robust/);
+    // the default objective is growth: its worst decile is the 10th percentile, and the choice the highest of it
+    expect(doc.objective_sense).toBe("max");
+    expect(rec.recommended_by).toMatch(/highest 10th percentile/);
+    const ema = doc.kinds.ema, chosen = ema.candidates.find((c) => c.name === ema.robust_choice)!;
+    for (const c of ema.candidates.filter((x) => x.ruin_probability.q90 <= 0.05)) expect(chosen.objective.q10).toBeGreaterThanOrEqual(c.objective.q10);
     expect(`ema@lambda=${rec.schemes.ema.params.lambda}`).toBe(doc.kinds.ema.robust_choice);
     expect(rec.robustness?.draws).toBe(4);
   });

@@ -19,7 +19,10 @@ describe.skipIf(!existsSync(SPY))("out-of-sample validation", () => {
       for (const way of [s.parametric, s.bootstrap, s.replay]) {
         expect(Number.isFinite(way.in_sample.objective.estimate)).toBe(true);
         expect(Number.isFinite(way.out_of_sample.objective.estimate)).toBe(true);
-        expect(way.degradation).toBeCloseTo(way.out_of_sample.objective.estimate! - way.in_sample.objective.estimate!, 12);
+        // positive = worse: the default objective (growth) is maximised, so worse out of sample is in − out
+        expect(report.search.settings.objective_sense).toBe("max");
+        expect(way.degradation).toBeCloseTo(way.in_sample.objective.estimate! - way.out_of_sample.objective.estimate!, 12);
+        expect(way.degradation_interval.estimate).toBe(way.degradation);
       }
     }
     // the two windows are different markets: the bootstrap objectives differ

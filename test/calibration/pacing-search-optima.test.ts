@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { pacingSearch } from "../../src/calibration/pacing-search.ts";
 import { knownMarketProfile } from "./known-market.ts";
+import { OC_SLIPPAGE } from "../../src/calibration/pacing-objective.ts";
 
 // small path counts and a one-year horizon: each search runs in a few seconds
-const cheap = { coarsePaths: 200, refinePaths: 400, intervalPaths: 200, horizonYears: 1, workers: 1, seed: 7 };
+const cheap = { coarsePaths: 200, refinePaths: 400, intervalPaths: 200, horizonYears: 1, workers: 1, seed: 7, objectiveFunction: OC_SLIPPAGE };
 
-describe("the pacing search finds known optima", () => {
+describe("the pacing search finds known optima under the cost objective (--objective oc-slippage)", () => {
   it("with no costs and a signal without noise, the fastest pacing wins: EMA λ = 1 at its domain edge, instant at the least objective", async () => {
     const profile = knownMarketProfile({ sigma: 0.15, alphaSd: 0.4, tauSteps: 40, depth: 1e12, spread: 0 });
     const s = await pacingSearch(profile, { ...cheap, kinds: ["instant", "ema"], noiseSd: 0, objective: { maxRuin: 0.2 } });

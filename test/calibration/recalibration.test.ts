@@ -28,12 +28,13 @@ describe("re-calibrating on a later window, compared on the same paths", async (
     expect(ema.identical).toBe(false);
   });
 
-  it("keeping the in-sample pace on the thinner book is significantly worse, paired on the same paths, in every comparison", () => {
+  it("keeping the in-sample pace on the thinner book is significantly worse (positive = worse), paired on the same paths, in every comparison", () => {
     for (const w of WAYS) {
       const d = ema.paired[w];
       expect(d.objective.lo!).toBeGreaterThan(0);
-      // the paired difference is the difference of the two paces' objectives on those paths
-      expect(d.objective.estimate!).toBeCloseTo(d.in_sample_pace.objective.estimate! - d.recalibrated_pace.objective.estimate!, 10);
+      // the paired difference is how much worse the in-sample pace's objective is on those paths (growth, maximised: re − in)
+      expect(sEarly.settings.objective_sense).toBe("max");
+      expect(d.objective.estimate!).toBeCloseTo(d.recalibrated_pace.objective.estimate! - d.in_sample_pace.objective.estimate!, 10);
     }
   });
 
