@@ -14,7 +14,7 @@ import { loadProgress } from "../src/data/load-progress.ts";
 import type { FormatName } from "../src/data/price-formats.ts";
 import { estimateProfile, type ProfileOptions, type ProfileOverrides } from "../src/calibration/market-profile.ts";
 import { pacingSearch } from "../src/calibration/pacing-search.ts";
-import { recommendationDocument } from "../src/calibration/recommendation-document.ts";
+import { recommendationDocument, withOutOfSampleConstraints } from "../src/calibration/recommendation-document.ts";
 import { calibrationReportHtml } from "../src/calibration/calibration-report.ts";
 import { SCHEME_KINDS, type SchemeKind } from "../src/calibration/scheme-grid.ts";
 import { toJson } from "../src/io/write-atomic.ts";
@@ -174,9 +174,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const frontier = await schemeFrontier(profile, search, { ...searchOptions, frontierPaths: intFlag("frontier-paths", values["frontier-paths"] as string | undefined, 64, 10_000_000) });
   outputs["frontier.csv"] = frontierCsv(frontier);
   const rec = recommendationDocument(profile, search, { git_revision: gitRevision(), date: new Date().toISOString(), data: String(values.data), strategy: formatStrategy(strategySpec), profile_seconds: profileSeconds, total_seconds: (performance.now() - started) / 1000 }, { frontier, robustness, robust: values.robust === true });
-  outputs["recommendation.json"] = toJson(rec);
-  outputs["report.html"] = calibrationReportHtml(profile, search, rec, [dataNote]);
-  if (!values["out-of-sample"]) writeOutputSet(out, outputs);
+  // with --out-of-sample, recommendation.json and report.html are written once, with the later window's results
+  if (!values["out-of-sample"]) writeOutputSet(out, { ...outputs, "recommendation.json": toJson(rec), "report.html": calibrationReportHtml(profile, search, rec, [dataNote]) });
   if (!values.quiet) {
     process.stderr.write(`wrote ${join(out, "profile.json")}, recommendation.json, report.html — profile ${profileSeconds.toFixed(1)} s, search ${search.timing.seconds.toFixed(1)} s (${(search.timing.scheme_path_steps / 1e9).toFixed(2)}e9 scheme-path-steps)\n`);
     for (const [k, r] of Object.entries(rec.schemes)) process.stderr.write(`  ${k.padEnd(10)} ${JSON.stringify(r.params)} objective ${r.objective.estimate?.toFixed(4)} [${r.objective.lo?.toFixed(4)}, ${r.objective.hi?.toFixed(4)}] ruin ${r.ruin_probability.estimate?.toFixed(4)}${r.reachable ? "" : " (cap unreachable)"}`
@@ -197,14 +196,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       evaluationPaths: searchOptions.refinePaths, profile: profileOptions,
     });
     const { search: _s, later_search: _l, ...summary } = oos;
-    // recommendation.json: per kind, the constraint status of the early window's recommendation on the later window
-    const kindsOos = Object.keys(oos.search.recommendations);
-    const recOos = { ...rec, schemes: Object.fromEntries(Object.entries(rec.schemes).map(([k, v]) => {
-      const i = kindsOos.indexOf(k), sv = oos.schemes[i];
-      return [k, { ...v, constraints_out_of_sample: sv ? { calibrated_params: sv.params, parametric: sv.parametric.constraint, bootstrap: sv.bootstrap.constraint, replay: sv.replay.constraint, fails: sv.constraint_failures } : null }];
-    })) };
     writeOutputSet(out, {
-      ...outputs, "recommendation.json": toJson(recOos), "out-of-sample.json": toJson(summary), "out-of-sample.csv": outOfSampleCsv(oos),
+      ...outputs, "recommendation.json": toJson(withOutOfSampleConstraints(rec, oos)), "out-of-sample.json": toJson(summary), "out-of-sample.csv": outOfSampleCsv(oos),
       "report.html": calibrationReportHtml(profile, search, rec, [dataNote, ...outOfSampleLines(oos).map((l) => `out of sample: ${l}`)], oos),
     });
     if (!values.quiet) {

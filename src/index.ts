@@ -107,7 +107,8 @@ export type { StrategyChoices } from "./calibration/profile-scenario.ts";
 /** Scheme parameters by name, e.g. `{ lambda: 0.1 }`. */
 export type { Params } from "./calibration/scheme-grid.ts";
 /** The recommendation document (recommendation.json): per scheme kind, the recommended parameters with the objective's interval, beside the profile and the GP rate. */
-export { recommendationDocument } from "./calibration/recommendation-document.ts";
+export { recommendationDocument, withOutOfSampleConstraints } from "./calibration/recommendation-document.ts";
+export type { OutOfSampleConstraints, WithOutOfSample } from "./calibration/recommendation-document.ts";
 export { outOfSampleValidation } from "./calibration/out-of-sample.ts";
 /** Options of {@link outOfSampleValidation}: the search's, plus the calibration share, evaluation paths and bootstrap block length. */
 export type { OutOfSampleOptions } from "./calibration/out-of-sample.ts";

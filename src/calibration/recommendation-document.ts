@@ -16,6 +16,7 @@ import type { MarketProfile } from "./market-profile.ts";
 import type { SearchResult, Evaluation } from "./pacing-search.ts";
 import type { FrontierDocument } from "./scheme-frontier.ts";
 import type { RobustnessDocument } from "./fit-robustness.ts";
+import type { OutOfSampleReport, SchemeValidation } from "./out-of-sample.ts";
 
 /** Studies run after the search that recommendation.json carries when they were run. */
 export interface RecommendationExtras { frontier?: FrontierDocument; robustness?: RobustnessDocument; robust?: boolean }
@@ -68,4 +69,34 @@ export function recommendationDocument(profile: MarketProfile, search: SearchRes
     ...(extras.robustness ? { robustness: extras.robustness } : {}),
     provenance, timing: search.timing,
   };
+}
+
+/** One kind's constraint status on the later window (recommendation.json `constraints_out_of_sample`). */
+export interface OutOfSampleConstraints {
+  /** the early window's recommended parameters */ calibrated_params: Record<string, number>;
+  parametric: SchemeValidation["parametric"]["constraint"]; bootstrap: SchemeValidation["bootstrap"]["constraint"]; replay: SchemeValidation["replay"]["constraint"];
+  /** the checks whose out-of-sample ruin exceeds the cap */ fails: SchemeValidation["constraint_failures"];
+}
+
+/** A recommendation document whose every kind carries `constraints_out_of_sample`. */
+export type WithOutOfSample<R extends { schemes: Record<string, object> }> = Omit<R, "schemes"> & {
+  schemes: { [K in keyof R["schemes"]]: R["schemes"][K] & { constraints_out_of_sample: OutOfSampleConstraints | null } };
+};
+
+/**
+ * recommendation.json with `--out-of-sample`: each kind's entry gains `constraints_out_of_sample`,
+ * the constraint status on the later window of the early window's recommendation (its parameters,
+ * the parametric, bootstrap and replay checks, and which of them fail), or null when the
+ * out-of-sample search has no such kind. Kinds are matched by their order in the out-of-sample
+ * search's recommendations, the order of `oos.schemes`. Never throws.
+ */
+export function withOutOfSampleConstraints<R extends { schemes: Record<string, object> }>(rec: R, oos: OutOfSampleReport): WithOutOfSample<R> {
+  const kinds = Object.keys(oos.search.recommendations);
+  return {
+    ...rec,
+    schemes: Object.fromEntries(Object.entries(rec.schemes).map(([k, v]) => {
+      const sv = oos.schemes[kinds.indexOf(k)];
+      return [k, { ...v, constraints_out_of_sample: sv ? { calibrated_params: sv.params, parametric: sv.parametric.constraint, bootstrap: sv.bootstrap.constraint, replay: sv.replay.constraint, fails: sv.constraint_failures } : null }];
+    })),
+  } as WithOutOfSample<R>;
 }

@@ -3,6 +3,7 @@ import { constraintCheck, unpairedDegradation } from "../../src/calibration/degr
 import { outOfSampleValidation } from "../../src/calibration/out-of-sample.ts";
 import { outOfSampleCsv, outOfSampleLines } from "../../src/calibration/out-of-sample-table.ts";
 import { outOfSampleFigures } from "../../src/calibration/out-of-sample-figures.ts";
+import { withOutOfSampleConstraints } from "../../src/calibration/recommendation-document.ts";
 import type { PriceSeries } from "../../src/data/price-series.ts";
 
 const est = (estimate: number, half: number) => ({ estimate, lo: estimate - half, hi: estimate + half });
@@ -48,6 +49,11 @@ describe("out of sample, a constraint that fails is flagged in the JSON, the CSV
     expect(ema.replay.constraint.in_sample_ruin).toBeLessThanOrEqual(0.01);
     expect(ema.replay.constraint.fails_out_of_sample).toBe(true);
     expect(ema.constraint_failures).toContain("replay");
+    // recommendation.json: the kind's entry carries the same failure; a kind the later search lacks carries null
+    const rec = withOutOfSampleConstraints({ schemes: { ema: { params: ema.params }, vol: { params: {} } } }, report);
+    expect(rec.schemes.ema.constraints_out_of_sample).toMatchObject({ calibrated_params: ema.params, fails: ema.constraint_failures });
+    expect(rec.schemes.ema.constraints_out_of_sample!.replay.fails_out_of_sample).toBe(true);
+    expect(rec.schemes.vol.constraints_out_of_sample).toBeNull();
     const csv = outOfSampleCsv(report).trim().split("\n");
     const header = csv[0].split(","), replay = csv.find((l) => l.split(",")[1] === "replay")!.split(",");
     expect(replay[header.indexOf("constraint_fails_out_of_sample")]).toBe("true");
