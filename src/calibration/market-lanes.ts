@@ -2,7 +2,7 @@
  * Runs market calibrations (calibrate-market.ts) on `lanes` worker threads, one market per
  * lane at a time, taken in order as lanes free up; outcomes come back in task order, so the
  * study's outputs do not depend on the lane count (each market's search runs in its lane's
- * thread with the same seed). One lane runs in this thread.
+ * thread with the same seed). With one lane, or one market, they run in this thread instead.
  */
 import type { Worker } from "node:worker_threads";
 import { startTypeScriptWorker } from "../threads/start-typescript-worker.ts";
