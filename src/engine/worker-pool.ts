@@ -1,8 +1,8 @@
 /**
- * A pool of worker threads that simulate block tasks (pacing-worker.ts). Workers start and
- * build their runner first (reported as start-up time); then tasks are handed out as workers
- * free up, and answers are put back in task order, so the caller sees the same sequence
- * whatever the scheduling. A command can start the workers ahead of the run (prestartWorkers),
+ * A pool of worker threads that simulate block tasks (pacing-worker.ts). Each worker is sent
+ * the job (it builds its runner and says it is ready: start-up time) and its first task at
+ * once; further tasks are handed out as workers free up. Blocks reach the caller in the order
+ * they finish (BlockSink); what the caller computes from them does not depend on that order. A command can start the workers ahead of the run (prestartWorkers),
  * so that their start-up overlaps its own (loading modules, validating the scenario).
  */
 import type { Worker } from "node:worker_threads";
@@ -75,14 +75,9 @@ export async function runOnWorkers(
     w.on("exit", (code) => { if (code !== 0) reject(new Error(`pacing worker exited with code ${code}`)); });
   });
   const failures = Promise.race(workers.map(failed));
-  failures.catch(() => undefined); // observed through the races below
+  failures.catch(() => undefined); // observed through the race below
+  let next = 0, readyWorkers = 0, ready = started;
   try {
-    await Promise.race([failures, Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
-      w.once("message", (msg: WorkerMessage) => (msg.kind === "ready" ? resolve() : reject(new Error(msg.kind === "error" ? msg.message : "pacing worker: unexpected first message"))));
-      w.postMessage(init);
-    })))]);
-    const ready = performance.now();
-    let next = 0;
     await Promise.race([failures, Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const give = () => {
         if (next >= tasks.length) return resolve();
@@ -90,14 +85,18 @@ export async function runOnWorkers(
       };
       w.on("message", (msg: WorkerMessage) => {
         if (msg.kind === "error") return reject(new Error(msg.message));
-        if (msg.kind !== "done") return;
+        if (msg.kind === "ready") {
+          if (++readyWorkers === count) ready = performance.now();
+          return;
+        }
         onBlock(msg.summary, msg.trace);
         give();
       });
-      give();
+      w.postMessage(init);
+      give(); // the first task waits behind the init in the worker's queue: no round trip before the work starts
     })))]);
     return { startupSeconds: (ready - started) / 1000, simulationSeconds: (performance.now() - ready) / 1000 };
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const w of workers) void w.terminate(); // not awaited: the workers stop while the caller goes on with the results
   }
 }
