@@ -5,7 +5,6 @@
  */
 import { TRACE_FIXED, J_E0, J_STEPS } from "../../assembly/pacing/layout.ts";
 import type { PacingRun } from "./run-pacing.ts";
-import { orderStatistics } from "../metrics/order-statistics.ts";
 
 export interface LeverageWindow {
   path: number;
@@ -54,33 +53,21 @@ export function leverageAroundSwitch(run: PacingRun, halfWindow = 60): LeverageW
   };
 }
 
-/**
- * Equity quantiles of the traced paths every `every` steps (ruined paths stay at their ruin
- * equity). The trace is read path by path, in memory order (one pass over its rows), into one
- * column of equities per scheme and step, and each column's quantiles are its order statistics
- * of rank round(q·(n−1)), found by selection (order-statistics.ts) rather than by sorting it.
- */
+/** Equity quantiles of the traced paths every `every` steps (ruined paths stay at their ruin equity). */
 export function equityFan(run: PacingRun, every = 5, quantiles = [0.05, 0.25, 0.5, 0.75, 0.95]): EquityFan | null {
-  const T = stepsOf(run), w = widthOf(run), n = run.tracePaths, e0 = run.job.params[J_E0], names = run.job.schemeNames;
+  const T = stepsOf(run), w = widthOf(run), n = run.tracePaths, e0 = run.job.params[J_E0];
   if (n === 0) return null;
   const steps: number[] = [];
   for (let t = every; t <= T; t += every) steps.push(t);
   if (steps[steps.length - 1] !== T) steps.push(T);
-  const K = steps.length, columns = new Float64Array(names.length * K * n); // column (s, k) at (s·K + k)·n
-  for (let p = 0; p < n; p++) {
-    for (let k = 0; k < K; k++) {
-      const row = (p * T + steps[k] - 1) * w + TRACE_FIXED + 1;
-      for (let s = 0; s < names.length; s++) columns[(s * K + k) * n + p] = run.trace[row + 2 * s] / e0;
-    }
-  }
-  const ranks = quantiles.map((q) => Math.min(n - 1, Math.floor(q * (n - 1) + 0.5)));
-  const order = ranks.map((_, i) => i).sort((a, b) => ranks[a] - ranks[b]); // quantiles by rank, for the selection
   const schemes: Record<string, number[][]> = {};
-  names.forEach((name, s) => {
+  const column = new Float64Array(n);
+  run.job.schemeNames.forEach((name, s) => {
     const q = quantiles.map(() => [] as number[]);
-    for (let k = 0; k < K; k++) {
-      const found = orderStatistics(columns.subarray((s * K + k) * n, (s * K + k + 1) * n), order.map((i) => ranks[i]));
-      order.forEach((i, j) => q[i].push(found[j]));
+    for (const t of steps) {
+      for (let p = 0; p < n; p++) column[p] = run.trace[(p * T + t - 1) * w + TRACE_FIXED + 2 * s + 1] / e0;
+      column.sort();
+      quantiles.forEach((qq, i) => q[i].push(column[Math.min(n - 1, Math.floor(qq * (n - 1) + 0.5))]));
     }
     schemes[name] = q;
   });
