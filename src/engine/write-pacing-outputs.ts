@@ -7,9 +7,18 @@
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import type { PacingRun } from "./run-pacing.ts";
 import { pacingDocument, pacingCsv, type DocumentContext, type PacingDocument } from "./pacing-document.ts";
-import { pacingReportBytes } from "../report/pacing-report.ts";
+import { pacingReportParts } from "../report/pacing-report.ts";
+import { plotlyBytes } from "../report/plotly-html.ts";
 import { toJson } from "../io/write-atomic.ts";
 import { writeOutputSet } from "../io/write-output-set.ts";
+
+/**
+ * Reads what the outputs need that does not depend on the run (plotly.js, 3.5 MB, inlined in
+ * report.html), so that a caller can have it read while the paths are simulated.
+ */
+export function preparePacingOutputs(): void {
+  plotlyBytes();
+}
 
 /**
  * Builds the results document of `run` and writes it with its CSV and HTML report to `dir`.
@@ -19,6 +28,6 @@ import { writeOutputSet } from "../io/write-output-set.ts";
  */
 export function writePacingOutputs(dir: string, scenario: Scenario, run: PacingRun, ctx: DocumentContext): PacingDocument {
   const doc = pacingDocument(scenario, run, ctx);
-  writeOutputSet(dir, { "results.json": toJson(doc), "results.csv": pacingCsv(doc), "report.html": pacingReportBytes(doc) });
+  writeOutputSet(dir, { "results.json": toJson(doc), "results.csv": pacingCsv(doc), "report.html": pacingReportParts(doc) });
   return doc;
 }

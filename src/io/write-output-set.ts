@@ -15,10 +15,13 @@
  * written later) are left alone. Readers call checkOutputSet.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writevSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { writeFileAtomic } from "./write-atomic.ts";
 import { processRunning } from "./process-running.ts";
+
+/** A file's content: text (written as UTF-8), bytes, or bytes in parts written one after another (a large report is not copied into one buffer first). */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
 
 /** The manifest of a folder's output set. */
 export const MANIFEST_FILE = "outputs.json";
@@ -29,17 +32,17 @@ const STAGING = /^\.staging-(\d+)$/;
  * @param files file name (relative to dir, "/" for subfolders) → content
  * @throws Error from the file system (the previous set is intact unless the failure is in step 3)
  */
-export function writeOutputSet(dir: string, files: Record<string, string | Uint8Array>): void {
+export function writeOutputSet(dir: string, files: Record<string, FileContent>): void {
   mkdirSync(dir, { recursive: true });
   removeDeadStaging(dir);
   const staging = join(dir, `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   const hashes: Record<string, string> = {};
   for (const [name, content] of Object.entries(files)) {
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content; // encoded once, for the write and the hash
+    const parts = typeof content === "string" ? [Buffer.from(content, "utf8")] : content instanceof Uint8Array ? [content] : content; // encoded once, for the write and the hash
     mkdirSync(dirname(join(staging, name)), { recursive: true });
-    writeFileSync(join(staging, name), bytes);
-    hashes[name] = sha256(bytes);
+    writeParts(join(staging, name), parts);
+    hashes[name] = sha256(parts);
   }
   const previous = readManifest(dir);
   rmSync(join(dir, MANIFEST_FILE), { force: true });
@@ -115,6 +118,31 @@ function removeDeadStaging(dir: string): void {
   }
 }
 
-function sha256(content: string | Uint8Array): string {
-  return createHash("sha256").update(content).digest("hex");
+function sha256(content: string | Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash("sha256");
+  for (const part of typeof content === "string" || content instanceof Uint8Array ? [content] : content) hash.update(part);
+  return hash.digest("hex");
+}
+
+/** Writes `parts` one after another to a new file at `path`. */
+function writeParts(path: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(path, "w");
+  try {
+    let written = 0;
+    const total = parts.reduce((a, p) => a + p.byteLength, 0);
+    while (written < total) written += writevSync(fd, unwritten(parts, written));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The parts after their first `skip` bytes (writev may write less than asked). */
+function unwritten(parts: readonly Uint8Array[], skip: number): Uint8Array[] {
+  const rest: Uint8Array[] = [];
+  for (const p of parts) {
+    if (skip >= p.byteLength) { skip -= p.byteLength; continue; }
+    rest.push(skip > 0 ? p.subarray(skip) : p);
+    skip = 0;
+  }
+  return rest;
 }

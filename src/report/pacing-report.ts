@@ -9,7 +9,7 @@
  */
 import type { PacingDocument } from "../engine/pacing-document.ts";
 import { METRICS, PATH_RISK_METRICS } from "../engine/pacing-results.ts";
-import { plotlyHtml, plotlyHtmlBytes, type Figure, type ReportPage } from "./plotly-html.ts";
+import { plotlyHtml, plotlyHtmlParts, type Figure, type ReportPage } from "./plotly-html.ts";
 import { configurationSummary, dateFact, runTimeFact } from "./report-facts.ts";
 import { drawdownFigure, ruinByYearFigure, forestFigure, pairedTableFigure } from "./path-risk-figures.ts";
 import { benchmarkFigures, benchmarkNotes } from "./benchmark-figures.ts";
@@ -36,9 +36,9 @@ export function pacingReportHtml(doc: PacingDocument): string {
   return plotlyHtml(pacingReportPage(doc));
 }
 
-/** The RS-1 report as the UTF-8 bytes of pacingReportHtml(doc), made without decoding plotly.js (plotlyHtmlBytes). */
-export function pacingReportBytes(doc: PacingDocument): Buffer {
-  return plotlyHtmlBytes(pacingReportPage(doc));
+/** The RS-1 report as the UTF-8 bytes of pacingReportHtml(doc) in parts, made without decoding or copying plotly.js (plotlyHtmlParts). */
+export function pacingReportParts(doc: PacingDocument): Buffer[] {
+  return plotlyHtmlParts(pacingReportPage(doc));
 }
 
 /** The RS-1 report as a page description (header facts, notes, figures), before rendering to HTML. */

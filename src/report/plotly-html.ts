@@ -57,8 +57,17 @@ export function plotlyHtml(page: ReportPage): string {
  * for one report against ≈ 0.02 s this way; README, Performance).
  */
 export function plotlyHtmlBytes(page: ReportPage): Buffer {
+  return Buffer.concat(plotlyHtmlParts(page));
+}
+
+/**
+ * The same bytes as plotlyHtmlBytes(page) in three parts: the page before plotly.js, plotly.js
+ * itself (plotlyBytes, not copied) and the page after, for a writer that takes parts
+ * (writeOutputSet) and need not join 4.9 MB into one new buffer (≈ 30 ms in a cold process).
+ */
+export function plotlyHtmlParts(page: ReportPage): Buffer[] {
   const [head, tail] = htmlAroundPlotly(page);
-  return Buffer.concat([Buffer.from(head, "utf8"), plotlyBytes(), Buffer.from(tail, "utf8")]);
+  return [Buffer.from(head, "utf8"), plotlyBytes(), Buffer.from(tail, "utf8")];
 }
 
 /** The page's HTML before and after the inlined plotly.js. */

@@ -16,7 +16,7 @@ import { smallRs1 } from "../shard/helpers.ts";
 const fault = vi.hoisted(() => ({ report: false, search: false }));
 vi.mock("../../src/report/pacing-report.ts", async (original) => {
   const m = await original<typeof import("../../src/report/pacing-report.ts")>();
-  return { ...m, pacingReportBytes: (...a: Parameters<typeof m.pacingReportBytes>) => { if (fault.report) throw new Error("interrupted"); return m.pacingReportBytes(...a); } };
+  return { ...m, pacingReportParts: (...a: Parameters<typeof m.pacingReportParts>) => { if (fault.report) throw new Error("interrupted"); return m.pacingReportParts(...a); } };
 });
 vi.mock("../../src/calibration/pacing-search.ts", async (original) => {
   const m = await original<typeof import("../../src/calibration/pacing-search.ts")>();

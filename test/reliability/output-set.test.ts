@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, existsSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { createHash } from "node:crypto";
 import { killWriterAfter } from "./helpers.ts";
 import { writeOutputSet, checkOutputSet, replaceInOutputSet, MANIFEST_FILE } from "../../src/io/write-output-set.ts";
 
@@ -62,5 +63,16 @@ describe("output sets", () => {
     writeFileSync(join(other, "results.json"), "{}");
     expect(checkOutputSet(other)).toMatchObject({ state: "incomplete", reason: expect.stringMatching(/\.staging-999999999 is left from an interrupted write and outputs\.json is missing/) });
     expect(checkOutputSet(mkdtempSync(join("out", "test-output-set-")))).toEqual({ state: "unmanaged" });
+  });
+
+  it("a file given in parts is written as the parts one after another, and listed with the hash of those bytes", () => {
+    const dir = mkdtempSync(join("out", "test-output-set-"));
+    const parts = [Buffer.from("<head>"), Buffer.alloc(100_000, 120), new Uint8Array(0), Buffer.from("</tail>")];
+    writeOutputSet(dir, { "report.html": parts, "results.json": "{}" });
+    const joined = Buffer.concat(parts);
+    expect(readFileSync(join(dir, "report.html")).equals(joined)).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), "utf8"));
+    expect(manifest.files["report.html"]).toBe(createHash("sha256").update(joined).digest("hex"));
+    expect(checkOutputSet(dir).state).toBe("complete");
   });
 });
