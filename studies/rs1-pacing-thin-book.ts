@@ -89,10 +89,12 @@ export async function main(argv = process.argv.slice(2), preset: ScenarioInput =
     if (!values.quiet) process.stderr.write(`wrote ${path} — blocks ${shard.blocks.first}…${shard.blocks.first + shard.blocks.count - 1} of ${shard.blocks.total}\n`);
     return;
   }
-  const revision = gitRevisionAsync(); // `git status` runs while the paths are simulated,
-  const outputs = import("../src/engine/write-pacing-outputs.ts"); // and the results' and report's modules load meanwhile
+  const running = runPacing(scenario, options); // the workers have their first tasks when this returns;
+  const revision = gitRevisionAsync(); // then `git status` runs while the paths are simulated,
+  const outputs = import("../src/engine/write-pacing-outputs.ts") // and the results' and report's modules load
+    .then((m) => (m.preparePacingOutputs(), m)); // and plotly.js is read meanwhile
   outputs.catch(() => undefined); // a failure is reported where it is awaited, not as unhandled if the run fails first
-  const run = await runPacing(scenario, options);
+  const run = await running;
   const { writePacingOutputs } = await outputs;
   writePacingOutputs(out, scenario, run, {
     gitRevision: await revision, date: new Date().toISOString(), blockPaths,
