@@ -8,7 +8,7 @@
  *   pacing --help                 the list of commands
  *   pacing <command> --help       that command's flags
  */
-import { COMMANDS, findCommand } from "./commands.ts";
+import { COMMANDS, findCommand, type Subcommand } from "./commands.ts";
 import { cachedHelp, helpOf } from "./help-cache.ts";
 import { runCli } from "./run-cli.ts";
 import { assertBuildCurrent, RUNNING_BUILT } from "./build-stamp.ts";
@@ -36,23 +36,25 @@ const wantsHelp = (argv: readonly string[]) => argv.includes("--help") || argv.i
 
 /**
  * Runs `pacing` with `argv` (without node and script).
+ * @returns the command that ran (none for a help text)
  * @throws UsageError for no command, an unknown command, or the command's own usage errors
  */
-export async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<Subcommand | undefined> {
   assertBuildCurrent();
   const [name, ...rest] = argv;
-  if (name === "--help" || name === "-h" || name === "help") { process.stdout.write(commandList()); return; }
+  if (name === "--help" || name === "-h" || name === "help") { process.stdout.write(commandList()); return undefined; }
   const command = name === undefined ? undefined : findCommand(name);
   if (!command) {
     process.stderr.write(commandList() + "\n");
     throw new UsageError(name === undefined ? "pacing: no command given — pick one of the commands above" : `pacing: unknown command ${JSON.stringify(name)} — pick one of the commands above`);
   }
   const cached = wantsHelp(rest) ? cachedHelp(command.name) : undefined;
-  if (cached !== undefined) { process.stdout.write(cached); return; }
-  if (command.help && wantsHelp(rest)) { process.stdout.write(command.help); return; }
+  if (cached !== undefined) { process.stdout.write(cached); return undefined; }
+  if (command.help && wantsHelp(rest)) { process.stdout.write(command.help); return undefined; }
   const commandMain = await command.load();
   try {
     await commandMain(rest);
+    return command;
   } catch (error) {
     if (error instanceof UsageError && UNKNOWN_INPUT.test(error.message)) {
       process.stderr.write(`\n${cachedHelp(command.name) ?? (await helpOf(command))}`);
@@ -62,4 +64,9 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-if (RUNNING_BUILT || isMainModule(import.meta.url)) runCli(() => main(process.argv.slice(2)));
+if (RUNNING_BUILT || isMainModule(import.meta.url)) {
+  runCli(async () => {
+    const ran = await main(process.argv.slice(2));
+    if (ran?.exitsWhenDone) process.exit(); // with process.exitCode; stdout and stderr are written synchronously on Linux and macOS
+  });
+}
