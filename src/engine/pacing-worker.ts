@@ -19,7 +19,7 @@ parentPort!.on("message", (msg: WorkerInit | WorkerTask) => {
     if (msg.kind === "init") {
       init = msg;
       runner = createPacingRunner(msg.engine, msg.job, msg.module);
-      parentPort!.postMessage({ kind: "ready" });
+      parentPort!.postMessage({ kind: "ready", at: performance.timeOrigin + performance.now() }); // when, in wall-clock ms: the pool may read the message later
       return;
     }
     const { summary, trace } = simulateBlockSummary(runner!, init!.job, init!.baseline, msg.task);

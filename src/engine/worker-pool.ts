@@ -51,7 +51,8 @@ function takeWorker(): Worker {
 }
 
 type WorkerMessage =
-  | { kind: "ready" }
+  /** `at`: when the worker was ready, in ms since the epoch (performance.timeOrigin + performance.now() in the worker) */
+  | { kind: "ready"; at: number }
   | { kind: "done"; summary: BlockSummary; trace: Float64Array }
   | { kind: "error"; message: string };
 
@@ -76,7 +77,7 @@ export async function runOnWorkers(
   });
   const failures = Promise.race(workers.map(failed));
   failures.catch(() => undefined); // observed through the race below
-  let next = 0, readyWorkers = 0, ready = started;
+  let next = 0, ready = started; // the last worker's ready time, on this thread's performance clock
   try {
     await Promise.race([failures, Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       const give = () => {
@@ -86,7 +87,7 @@ export async function runOnWorkers(
       w.on("message", (msg: WorkerMessage) => {
         if (msg.kind === "error") return reject(new Error(msg.message));
         if (msg.kind === "ready") {
-          if (++readyWorkers === count) ready = performance.now();
+          ready = Math.max(ready, msg.at - performance.timeOrigin); // the message may wait while this thread is busy
           return;
         }
         onBlock(msg.summary, msg.trace);
