@@ -8,6 +8,7 @@ import { UsageError } from "../errors.ts";
 import { captureStdout } from "./capture-stdout.ts";
 import { runWorkersAhead } from "./run-workers-ahead.ts";
 import { prestartWorkers } from "../engine/worker-pool.ts";
+import { precompileKernelModule } from "../wasm/load-kernel-module.ts";
 
 /** Preset scenarios by name: the study flags that select each one. */
 export const PRESETS: Record<string, string[]> = { rs1: [], "rs1-benchmarks": ["--config", "rs1-benchmarks"] };
@@ -32,7 +33,8 @@ function scenarioFlags(scenario: string): string[] {
  * @throws UsageError for an unknown preset or a bad flag (the study's messages)
  */
 export async function main(argv: string[]): Promise<void> {
-  prestartWorkers(runWorkersAhead(argv, Object.keys(PRESETS))); // they start while the study loads and checks its input
+  prestartWorkers(runWorkersAhead(argv, Object.keys(PRESETS))); // they start while the study loads and checks its input,
+  if (!argv.includes("--help") && !argv.includes("-h")) precompileKernelModule(); // and the kernel compiles meanwhile
   const study = await import("../../studies/rs1-pacing-thin-book.ts");
   if (argv.includes("--help") || argv.includes("-h")) {
     const help = await captureStdout(() => study.main(["--help"]));
