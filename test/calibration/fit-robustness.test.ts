@@ -121,6 +121,8 @@ describe("robustness of a recommendation to the fit", async () => {
 
   it("evaluates each kind's recommendation and its axis neighbours on the fitted profile and every draw", () => {
     expect(doc.kinds.instant.candidates.map((c) => c.name)).toEqual(["instant"]);
+    expect(doc.draws_skipped).toBeNull(); // a model strategy: every draw can move every kind
+    expect(doc.kinds.ema.draws_skipped).toBe(false);
     const ema = doc.kinds.ema;
     expect(ema.recommended).toBe(`ema@lambda=${search.recommendations.ema.params.lambda}`);
     expect(ema.candidates.length).toBe(robustnessCandidates(search, "ema").length);
