@@ -34,10 +34,8 @@ import type { Estimate } from "../metrics/intervals.ts";
 import type { SchemeConfig } from "../scenario/scenario-schema.ts";
 import { UsageError } from "../errors.ts";
 import { unpairedDegradation, constraintCheck, type ConstraintCheck, type ConstraintName, type Degradation } from "./degradation.ts";
-import { recalibrationComparison, wayMarket, type PairedRegret, type RecalibrationReport } from "./recalibration.ts";
+import { recalibrationComparison, wayMarket, WAYS, type PairedRegret, type RecalibrationReport, type Way } from "./recalibration.ts";
 import { searchContext } from "./search-context.ts";
-
-const WAYS: readonly Way[] = ["parametric", "bootstrap", "replay"];
 
 export interface OutOfSampleOptions extends SearchOptions {
   /** share of the history used for calibration (default 0.6) */
@@ -64,8 +62,6 @@ export interface SchemeValidation {
   failures_by_constraint: Partial<Record<ConstraintName, Way[]>>;
 }
 
-/** The three out-of-sample comparisons. */
-export type Way = "parametric" | "bootstrap" | "replay";
 
 export interface Comparison {
   in_sample: WindowEvaluation; out_of_sample: WindowEvaluation;
