@@ -25,6 +25,7 @@ export interface Degradation {
 /** One cap in and out of sample. */
 export interface CapOutOfSample {
   cap: number; in_sample: number | null; out_of_sample: number | null;
+  /** the in-sample estimate is within the cap (false: the cap failed already in the calibration window) */ holds_in_sample: boolean;
   /** the out-of-sample estimate exceeds the cap */ fails_out_of_sample: boolean;
   /** … and so does the lower end of its 95% interval */ fails_confidently: boolean;
 }
@@ -71,7 +72,7 @@ export function constraintCheck(caps: Caps, inSample: ConstrainedEstimates, outO
   const check = (n: ConstraintName): CapOutOfSample => {
     const out = after[n]!, lo = estimateOf[n].lo;
     return {
-      cap: out.cap, in_sample: before[n]!.estimate, out_of_sample: out.estimate,
+      cap: out.cap, in_sample: before[n]!.estimate, out_of_sample: out.estimate, holds_in_sample: before[n]!.holds,
       fails_out_of_sample: out.estimate !== null && !out.holds, fails_confidently: lo !== null && lo > out.cap,
     };
   };

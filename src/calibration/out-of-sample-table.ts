@@ -53,7 +53,7 @@ export function outOfSampleLines(report: OutOfSampleReport): string[] {
       + "objective worse with the in-sample pace than re-calibrated, paired on the same later paths (positive = worse): " + WAYS.map((w) => `${w} ${f(s[w].paired_degradation.objective.estimate)} [${f(s[w].paired_degradation.objective.lo)}, ${f(s[w].paired_degradation.objective.hi)}]`).join(", ")] : []),
     ...s.constraint_failures.flatMap((w) => s[w].constraint.failing.map((n) => {
       const k = s[w].constraint[n]!;
-      return `FLAG ${s.scheme}: ${n} ≤ ${k.cap} fails out of sample (${w}): ${n} ${f(k.in_sample)} in sample → ${f(k.out_of_sample)} out${k.fails_confidently ? ", its whole 95% interval above the cap" : ""}`;
+      return `FLAG ${s.scheme}: ${n} ≤ ${k.cap} fails out of sample (${w}): ${n} ${f(k.in_sample)} in sample → ${f(k.out_of_sample)} out${k.fails_confidently ? ", its whole 95% interval above the cap" : ""}${k.holds_in_sample ? "" : " (it failed in sample already)"}`;
     })),
     ];
   });

@@ -34,7 +34,9 @@ describe("a degradation carries its interval and says which kind", () => {
     const caps = { maxRuin: 0.01, maxDrawdown: 0.3 };
     const c = constraintCheck(caps, win(est(0.005, 0.002), est(0.2, 0.02)), win(est(0.004, 0.002), est(0.42, 0.05)));
     expect(c.ruin.fails_out_of_sample).toBe(false);
-    expect(c.max_drawdown_p95).toMatchObject({ cap: 0.3, in_sample: 0.2, out_of_sample: 0.42, fails_out_of_sample: true, fails_confidently: true });
+    expect(c.max_drawdown_p95).toMatchObject({ cap: 0.3, in_sample: 0.2, out_of_sample: 0.42, holds_in_sample: true, fails_out_of_sample: true, fails_confidently: true });
+    // a cap that already failed in sample says so
+    expect(constraintCheck(caps, win(est(0.005, 0.002), est(0.35, 0.01)), win(est(0.005, 0.002), est(0.4, 0.01))).max_drawdown_p95).toMatchObject({ holds_in_sample: false, fails_out_of_sample: true });
     expect(c).toMatchObject({ fails_out_of_sample: true, fails_confidently: true, failing: ["max_drawdown_p95"] });
     // within the cap by its estimate but not by its interval: not a failure
     expect(constraintCheck(caps, win(est(0.005, 0.002)), win(est(0.005, 0.002), est(0.29, 0.05))).failing).toEqual([]);
@@ -88,6 +90,8 @@ describe("out of sample, a constraint that fails is flagged in the JSON, the CSV
     expect(replay[header.indexOf("interval")]).toBe("unpaired");
     expect(outOfSampleLines(report).some((l) => /^FLAG ema@lambda=[\d.e-]+: ruin ≤ 0\.01 fails out of sample \(replay\)/.test(l))).toBe(true);
     expect(outOfSampleLines(report).some((l) => /^FLAG ema@lambda=[\d.e-]+: max_drawdown_p95 ≤ 0\.3 fails out of sample \(replay\)/.test(l))).toBe(true);
+    // it held in the calm window, so its line does not say it failed in sample already
+    expect(outOfSampleLines(report).filter((l) => /^FLAG ema@lambda=[\d.e-]+: max_drawdown_p95 ≤ 0\.3 fails out of sample \(replay\)/.test(l)).every((l) => !l.includes("in sample already"))).toBe(true);
     // the report draws the flag, and every comparison carries its paired degradation against re-calibrating
     expect(outOfSampleFigures(report)[1].caption).toMatch(/FLAG — the ruin cap fails out of sample for: .*ema@lambda=[\d.e-]+ \(replay\)/);
     expect(outOfSampleFigures(report)[1].caption).toMatch(/FLAG — the drawdown cap \(max_drawdown_p95\) fails out of sample for: .*ema@lambda=[\d.e-]+ \(replay\)/);
