@@ -85,7 +85,7 @@ const command = {
     "allow-fallback": "use EM/threshold estimates when the likelihood fit does not converge (recorded)",
     quiet: "no progress bar",
     "frontier-paths": "paths of the frontier run across kinds (default: the interval paths, --coarse-paths / 2); DIR/frontier.csv",
-    robust: "recommend per kind the parameter best in the worst decile over the draws of the fitted parameters (growth: the highest 10th percentile; oc-slippage: the lowest 90th), not the nominal optimum",
+    robust: "recommend per kind the parameter best in the worst decile over the draws of the fitted parameters (growth: the highest 10th percentile; oc-slippage: the lowest 90th) among those meeting --max-ruin and --max-drawdown on the worst decile (90th percentile) of the draws, not the nominal optimum",
     "robust-draws": "draws of the fitted parameters for the robustness check (default 20; 0 skips it)",
     "robust-paths": "paths per robustness run, common to every draw (default 256, or --paths when smaller)",
   },
@@ -182,9 +182,12 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       + optimumLine(r.search) + "\n");
     process.stderr.write(`  GP rate ${search.gp.rate.toPrecision(3)} per step\n`);
     if (robustness?.refused_draws.length) process.stderr.write(`  robustness: ${robustness.refused_draws.length} of ${robustness.draws} fit draws refused by the engine and left out (${robustness.refused_draws[0].reason})\n`);
+    if (robustness?.draws_skipped) process.stderr.write(`  robustness: fit draws not run for ${robustness.draws_skipped.kinds.join(", ")} — ${robustness.draws_skipped.reason}\n`);
     for (const [k, r] of Object.entries(robustness?.kinds ?? {})) {
+      if (r.draws_skipped) continue;
       const c = r.candidates[0], f = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : "n/a");
-      process.stderr.write(`  over ${robustness!.draws_used} fit draws ${k}: objective ${f(c.objective.q10)} / ${f(c.objective.q50)} / ${f(c.objective.q90)}, ruin ${f(c.ruin_probability.q10)} / ${f(c.ruin_probability.q50)} / ${f(c.ruin_probability.q90)} (10th / 50th / 90th percentile)`
+      const dd = maxDrawdown === undefined ? "" : `, drawdown p95 ${f(c.max_drawdown_p95.q10)} / ${f(c.max_drawdown_p95.q50)} / ${f(c.max_drawdown_p95.q90)}`;
+      process.stderr.write(`  over ${robustness!.draws_used} fit draws ${k}: objective ${f(c.objective.q10)} / ${f(c.objective.q50)} / ${f(c.objective.q90)}, ruin ${f(c.ruin_probability.q10)} / ${f(c.ruin_probability.q50)} / ${f(c.ruin_probability.q90)}${dd} (10th / 50th / 90th percentile)`
         + (r.robust_differs ? `; best in the worst decile: ${r.robust_choice}${values.robust ? " (recommended, --robust)" : " (--robust recommends it)"}` : "; it is also the best in the worst decile") + "\n");
     }
     process.stderr.write(`  frontier across kinds: ${frontier.front.length} of ${frontier.points.length} points not dominated (${frontier.front_by_estimate.length} by the estimates alone): ${frontier.front.join(" ")}\n`);

@@ -159,7 +159,7 @@ export type { ConstraintStatus, CapCheck } from "./calibration/constraint-status
 export type { SchemeKind } from "./calibration/scheme-grid.ts";
 /** The per-scheme metrics of an objective the engine computes (GP's mean-variance objective), beside RS-1's metrics. */
 export { OBJECTIVE_METRICS } from "./engine/pacing-results.ts";
-/** In-sample against out-of-sample evaluation of one recommendation: the degradations with their intervals and the ruin constraint's status. */
+/** In-sample against out-of-sample evaluation of one recommendation: the degradations with their intervals and the status of every cap of the search. */
 export type { Comparison } from "./calibration/out-of-sample.ts";
 /** Re-calibration on the later window against the in-sample pace: both paces per kind and their paired differences on the same later-window paths. */
 export type { RecalibrationReport } from "./calibration/recalibration.ts";
@@ -171,7 +171,7 @@ export { schemeFrontier } from "./calibration/scheme-frontier.ts";
 /** One frontier across scheme kinds: every point with its coordinates and intervals, the curves per kind, and the non-dominated set under the stated rule. */
 export type { FrontierDocument } from "./calibration/scheme-frontier.ts";
 export { fitRobustness, robustRecommendations } from "./calibration/fit-robustness.ts";
-/** Objective and ruin of each kind's recommendation and neighbours over draws of the fitted parameters, and the robust choice per kind. */
+/** Objective, ruin and drawdown p95 of each kind's recommendation and neighbours over draws of the fitted parameters, and the robust choice per kind. */
 export type { RobustnessDocument } from "./calibration/fit-robustness.ts";
 /** One kind in {@link RobustnessDocument}: its recommendation, robust choice and every candidate's spread. */
 export type { KindRobustness } from "./calibration/fit-robustness.ts";
@@ -181,7 +181,7 @@ export type { RobustnessOptions } from "./calibration/fit-robustness.ts";
 export type { KindRecalibration } from "./calibration/recalibration.ts";
 /** One point of {@link FrontierDocument}: its kind, parameters, coordinates with intervals, paired differences and front membership. */
 export type { FrontierPoint } from "./calibration/scheme-frontier.ts";
-/** One candidate in {@link KindRobustness}: objective and ruin on the fitted profile and their quantiles over the draws. */
+/** One candidate in {@link KindRobustness}: objective, ruin and drawdown p95 on the fitted profile, their quantiles over the draws, and the caps on their worst decile. */
 export type { CandidateRobustness } from "./calibration/fit-robustness.ts";
 /** A pace chosen by a search: parameters, reachability, domain edge and each parameter's 95% interval. */
 export type { PaceChoice } from "./calibration/recalibration.ts";
@@ -211,8 +211,14 @@ export type { TailCheckRow } from "./calibration/posterior-predictive.ts";
 export type { ParameterInterval } from "./calibration/parameter-interval.ts";
 /** A degradation out of sample (positive = worse: out − in for a cost and ruin, in − out for growth) with its 95% interval, paired or unpaired (said which). */
 export type { Degradation } from "./calibration/degradation.ts";
-/** The ruin cap in and out of sample, and whether it fails out of sample (and confidently so). */
+/** Every cap of the search in and out of sample (ruin; drawdown p95 when capped), which fail out of sample, and whether confidently so. */
 export type { ConstraintCheck } from "./calibration/degradation.ts";
+/** One cap in {@link ConstraintCheck}: its in- and out-of-sample estimates and whether it fails out of sample (and confidently so). */
+export type { CapOutOfSample } from "./calibration/degradation.ts";
+/** The name of a capped quantity: ruin, or max_drawdown_p95. */
+export type { ConstraintName } from "./calibration/degradation.ts";
+/** The kinds whose robustness draws were not run because no draw can change them (a replayed series), and why. */
+export type { SkippedDraws } from "./calibration/replay-invariance.ts";
 /** The recommended parameters of one scheme kind, with their evaluation and whether the ruin cap is reachable. */
 export type { Recommendation } from "./calibration/pacing-search.ts";
 /** The calibration report (report.html) of a profile and, when given, its search and recommendation. */

@@ -4,11 +4,18 @@
  * (`--max-drawdown`). A constraint `holds` when its estimate is within the cap and
  * `holds_confidently` when its upper 95% bound is. An infeasible point's `excess`,
  * Σ max(0, estimate − cap), orders points when no parameter meets the constraints.
+ * One code serves every place that judges the constraints: the search's evaluations
+ * (evaluate-schemes.ts), the robust choice over draws of the fit (robust-choice.ts, on the
+ * worst decile of each constrained quantity) and the out-of-sample check (degradation.ts);
+ * `preferred` is the one order of constrained points (the search's and the robust choice's).
  */
 import type { Estimate } from "../metrics/intervals.ts";
 import type { SchemeResult } from "../engine/pacing-results.ts";
 import type { Objective } from "./pacing-objective.ts";
 import { UsageError } from "../errors.ts";
+
+/** The caps of an objective: ruin ≤ maxRuin and, when given, max_drawdown_p95 ≤ maxDrawdown. */
+export type Caps = Pick<Objective, "maxRuin" | "maxDrawdown">;
 
 /** One constraint's check: its cap, the estimate and upper 95% bound, and whether each is within the cap. */
 export interface CapCheck { cap: number; estimate: number | null; hi: number | null; holds: boolean; holds_confidently: boolean }
@@ -27,8 +34,8 @@ export function checkCap(cap: number, e: Estimate): CapCheck {
   return { cap, estimate: e.estimate, hi: e.hi, holds, holds_confidently: holds && e.hi !== null && e.hi <= cap };
 }
 
-/** The constraints of `o` on one scheme's results. */
-export function constraintStatus(o: Objective, r: Pick<SchemeResult, "ruin_probability" | "max_drawdown_p95">): ConstraintStatus {
+/** The constraints of `o` on one scheme's results (or on any estimates of ruin and drawdown p95, e.g. their worst decile over draws of the fit). */
+export function constraintStatus(o: Caps, r: Pick<SchemeResult, "ruin_probability" | "max_drawdown_p95">): ConstraintStatus {
   const ruin = checkCap(o.maxRuin, r.ruin_probability);
   const dd = o.maxDrawdown === undefined ? undefined : checkCap(o.maxDrawdown, r.max_drawdown_p95);
   const all = dd ? [ruin, dd] : [ruin];
@@ -37,6 +44,21 @@ export function constraintStatus(o: Objective, r: Pick<SchemeResult, "ruin_proba
     feasible: all.every((c) => c.holds), feasible_confident: all.every((c) => c.holds_confidently),
     excess: all.reduce((a, c) => a + Math.max(0, (c.estimate ?? Infinity) - c.cap), 0),
   };
+}
+
+/** A point as the constrained choice sees it: its objective as a loss (smaller is better; a missing objective +∞) and its constraint status. */
+export interface ConstrainedPoint { loss: number; status: Pick<ConstraintStatus, "feasible" | "excess"> }
+
+/**
+ * Whether `b` is strictly preferred to `a`: a feasible point (every cap holds by its estimate)
+ * over an infeasible one; among feasible points the smaller loss; among infeasible ones the
+ * smaller excess over the caps, then the smaller loss. Ties keep `a` (so a reduce keeps the first).
+ */
+export function preferred(b: ConstrainedPoint, a: ConstrainedPoint): boolean {
+  if (a.status.feasible !== b.status.feasible) return b.status.feasible;
+  if (b.status.feasible) return b.loss < a.loss;
+  const xa = a.status.excess, xb = b.status.excess;
+  return xb < xa || (xb === xa && b.loss < a.loss);
 }
 
 /**

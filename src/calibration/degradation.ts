@@ -2,7 +2,10 @@
  * The degradation of a recommendation out of sample (issue 15, item 5): how much worse the
  * objective and ruin are out of sample than in sample, each with a 95% interval (positive =
  * worse: out − in for ruin and a minimised objective, in − out for a maximised one such as
- * growth), and whether the ruin constraint that held in the calibration fails on the later window.
+ * growth), and whether the constraints of the search fail on the later window: ruin ≤ p_max
+ * (`--max-ruin`) and, when given, max_drawdown_p95 ≤ d_max (`--max-drawdown`), each judged by
+ * constraint-status.ts (the search's own check) on the out-of-sample estimate, and reported per
+ * constraint beside whether any fails.
  *
  * Interval: in- and out-of-sample are separate engine runs of different markets (two profiles,
  * or two return sets), and the engine keeps no per-path objective across runs, so the
@@ -12,18 +15,34 @@
  */
 import type { Estimate } from "../metrics/intervals.ts";
 import { worseBy } from "./pacing-objective.ts";
+import { constraintStatus, type Caps } from "./constraint-status.ts";
 
 export interface Degradation {
   estimate: number | null; lo: number | null; hi: number | null;
   interval: "paired" | "unpaired"; note: string;
 }
 
-export interface ConstraintCheck {
-  max_ruin: number;
-  in_sample_ruin: number | null; out_of_sample_ruin: number | null;
-  /** the out-of-sample ruin estimate exceeds the cap */ fails_out_of_sample: boolean;
+/** One cap in and out of sample. */
+export interface CapOutOfSample {
+  cap: number; in_sample: number | null; out_of_sample: number | null;
+  /** the in-sample estimate is within the cap (false: the cap failed already in the calibration window) */ holds_in_sample: boolean;
+  /** the out-of-sample estimate exceeds the cap */ fails_out_of_sample: boolean;
   /** … and so does the lower end of its 95% interval */ fails_confidently: boolean;
 }
+
+/** The constraints a capped quantity is checked by, by their names in ConstraintStatus. */
+export type ConstraintName = "ruin" | "max_drawdown_p95";
+
+export interface ConstraintCheck {
+  /** ruin ≤ p_max */ ruin: CapOutOfSample;
+  /** max_drawdown_p95 ≤ d_max, present when the search capped it */ max_drawdown_p95?: CapOutOfSample;
+  /** some constraint fails out of sample (by its estimate) */ fails_out_of_sample: boolean;
+  /** some constraint fails with the whole of its 95% interval above the cap */ fails_confidently: boolean;
+  /** the constraints that fail out of sample */ failing: ConstraintName[];
+}
+
+/** The estimates a constraint check reads: a window's ruin probability and drawdown p95. */
+export interface ConstrainedEstimates { ruin_probability: Estimate; max_drawdown_p95: Estimate }
 
 export const UNPAIRED_NOTE = "in- and out-of-sample are separate runs on different markets; the engine keeps no per-path objective across runs, so the interval is unpaired (√(h_in² + h_out²))";
 
@@ -41,12 +60,23 @@ export function unpairedDegradation(inSample: Estimate, outOfSample: Estimate, s
     : { estimate: d, lo: null, hi: null, interval: "unpaired", note: UNPAIRED_NOTE };
 }
 
-/** Does ruin ≤ maxRuin still hold out of sample? (by the estimate, and by the interval's lower end) */
-export function constraintCheck(maxRuin: number, inSample: Estimate, outOfSample: Estimate): ConstraintCheck {
-  const out = outOfSample.estimate;
-  return {
-    max_ruin: maxRuin, in_sample_ruin: inSample.estimate, out_of_sample_ruin: out,
-    fails_out_of_sample: out !== null && out > maxRuin,
-    fails_confidently: outOfSample.lo !== null && outOfSample.lo > maxRuin,
+/**
+ * Do the search's constraints still hold out of sample? Each cap of `caps` is checked by
+ * constraintStatus (constraint-status.ts) in and out of sample; it fails out of sample when the
+ * out-of-sample estimate exceeds the cap, confidently when the lower end of its 95% interval does.
+ */
+export function constraintCheck(caps: Caps, inSample: ConstrainedEstimates, outOfSample: ConstrainedEstimates): ConstraintCheck {
+  const before = constraintStatus(caps, inSample), after = constraintStatus(caps, outOfSample);
+  const names: ConstraintName[] = after.max_drawdown_p95 ? ["ruin", "max_drawdown_p95"] : ["ruin"];
+  const estimateOf = { ruin: outOfSample.ruin_probability, max_drawdown_p95: outOfSample.max_drawdown_p95 };
+  const check = (n: ConstraintName): CapOutOfSample => {
+    const out = after[n]!, lo = estimateOf[n].lo;
+    return {
+      cap: out.cap, in_sample: before[n]!.estimate, out_of_sample: out.estimate, holds_in_sample: before[n]!.holds,
+      fails_out_of_sample: out.estimate !== null && !out.holds, fails_confidently: lo !== null && lo > out.cap,
+    };
   };
+  const checks = Object.fromEntries(names.map((n) => [n, check(n)])) as Pick<ConstraintCheck, ConstraintName>;
+  const failing = names.filter((n) => checks[n]!.fails_out_of_sample);
+  return { ...checks, fails_out_of_sample: failing.length > 0, fails_confidently: names.some((n) => checks[n]!.fails_confidently), failing };
 }

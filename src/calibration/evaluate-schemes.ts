@@ -8,7 +8,7 @@ import type { MarketProfile } from "./market-profile.ts";
 import { profileToScenarioInput, type StrategyChoices } from "./profile-scenario.ts";
 import type { Params, SchemeKind } from "./scheme-grid.ts";
 import type { Objective, PacingObjective } from "./pacing-objective.ts";
-import { constraintStatus, type ConstraintStatus } from "./constraint-status.ts";
+import { constraintStatus, preferred, type ConstraintStatus, type ConstrainedPoint } from "./constraint-status.ts";
 import { runSchemes } from "./scheme-runner.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 import type { SchemeConfig } from "../scenario/scenario-schema.ts";
@@ -70,12 +70,9 @@ export function choose(evals: Evaluation[]): Evaluation {
   return evals.reduce((a, b) => (better(b, a) ? b : a));
 }
 
-/** b is strictly better than a under `choose`'s order (feasible first, then objective; else constraint excess). */
+/** b is strictly better than a under `choose`'s order (constraint-status.ts `preferred`: feasible first, then objective; else constraint excess). */
 export function better(b: Evaluation, a: Evaluation): boolean {
   // as a loss: smaller is better whatever the objective's sense; a missing estimate is worst
-  const loss = (e: Evaluation) => (e.objective.estimate === null ? Infinity : e.objective_sense === "max" ? -e.objective.estimate : e.objective.estimate);
-  if (a.feasible !== b.feasible) return b.feasible;
-  if (b.feasible) return loss(b) < loss(a);
-  const xa = a.constraints.excess, xb = b.constraints.excess;
-  return xb < xa || (xb === xa && loss(b) < loss(a));
+  const point = (e: Evaluation): ConstrainedPoint => ({ loss: e.objective.estimate === null ? Infinity : e.objective_sense === "max" ? -e.objective.estimate : e.objective.estimate, status: e.constraints });
+  return preferred(point(b), point(a));
 }

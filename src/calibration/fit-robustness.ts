@@ -3,13 +3,18 @@
  * scheme kind and its neighbours on its parameter axes (the two evaluated values either side,
  * per parameter) are run on the fitted profile and on `draws` draws of its parameters
  * (profile-draws.ts), every run on the same seed and paths (common random numbers: the spread
- * over draws is the fit's, not the Monte Carlo's). Per candidate: the objective and ruin on the
- * fitted profile and their quantiles over the draws; per kind, the robust choice
- * (robust-choice.ts: the best worst-decile objective among worst-decile-feasible candidates, by
- * the objective's sense: for growth the highest 10th percentile, for oc-slippage the lowest 90th).
+ * over draws is the fit's, not the Monte Carlo's). Per candidate: the objective, ruin and
+ * max_drawdown_p95 on the fitted profile and their quantiles over the draws, and the search's
+ * constraints (ruin ≤ --max-ruin, drawdown p95 ≤ --max-drawdown when given) judged on the worst
+ * decile (90th percentile) of ruin and drawdown over the draws (`worst_decile_constraints`); per
+ * kind, the robust choice (robust-choice.ts: the best worst-decile objective among
+ * worst-decile-feasible candidates, by the objective's sense: for growth the highest 10th
+ * percentile, for oc-slippage the lowest 90th).
  * `robustRecommendations` swaps it in as the recommendation (`--robust`). A draw whose
  * scenario the engine refuses (validateScenario's range checks) is listed in `refused_draws`
- * and left out of the quantiles (`draws_used`).
+ * and left out of the quantiles (`draws_used`). With a replayed series strategy, the kinds no
+ * draw can change (replay-invariance.ts) are not run on the draws: `draws_skipped` names them,
+ * and their spread is the fitted profile's value.
  * Cost: (draws + 1) × candidates × paths × horizon scheme-path-steps (defaults 21 × ≤ 9 per kind × 256).
  */
 import type { MarketProfile } from "./market-profile.ts";
@@ -18,8 +23,11 @@ import { schemeOf, type Params } from "./scheme-grid.ts";
 import { searchContext } from "./search-context.ts";
 import { runSchemes } from "./scheme-runner.ts";
 import { drawProfiles } from "./profile-draws.ts";
-import { robustChoice, robustRule, spreadOf, type Spread } from "./robust-choice.ts";
+import { robustChoice, robustRule, spreadOf, worstDecileConstraints, type DrawValues, type Spread } from "./robust-choice.ts";
+import type { ConstraintStatus } from "./constraint-status.ts";
+import { replayInvariantKinds, type SkippedDraws } from "./replay-invariance.ts";
 import { UsageError } from "../errors.ts";
+import type { SchemeConfig } from "../scenario/scenario-schema.ts";
 
 export interface RobustnessOptions {
   /** draws of the fitted parameters (default 20) */ draws?: number;
@@ -31,9 +39,15 @@ export interface RobustnessOptions {
 export interface CandidateRobustness {
   name: string; params: Params;
   objective: { fitted: number | null } & Spread; ruin_probability: { fitted: number | null } & Spread;
+  max_drawdown_p95: { fitted: number | null } & Spread;
+  /** the search's caps on the worst decile (90th percentile) of ruin and drawdown p95 over the draws (robust-choice.ts) */ worst_decile_constraints: ConstraintStatus;
 }
 
-export interface KindRobustness { recommended: string; robust_choice: string; robust_differs: boolean; candidates: CandidateRobustness[] }
+export interface KindRobustness {
+  recommended: string; robust_choice: string; robust_differs: boolean;
+  /** true when no draw can change this kind (a replayed series; `draws_skipped` says why) and its draws were not run */ draws_skipped: boolean;
+  candidates: CandidateRobustness[];
+}
 
 export interface RobustnessDocument {
   method: string; draws: number;
@@ -41,7 +55,9 @@ export interface RobustnessDocument {
   /** draws the engine accepted (the quantiles are over these) */ draws_used: number;
   /** draws whose scenario the engine refused, with the first line of its reason */ refused_draws: { draw: number; reason: string }[];
   paths: number; seed: number; drawn_parameters: string[]; held_fixed: string[];
-  rule: string; kinds: Record<string, KindRobustness>; seconds: number;
+  rule: string; kinds: Record<string, KindRobustness>;
+  /** kinds whose draws were not run because no draw can change them (replay-invariance.ts), or null */ draws_skipped: SkippedDraws | null;
+  seconds: number;
 }
 
 
@@ -64,35 +80,45 @@ export async function fitRobustness(profile: MarketProfile, search: SearchResult
   const ctx = searchContext(search, options);
   const draws = options.draws ?? 20, paths = options.paths ?? 256, seed = options.seed ?? search.settings.seed;
   const perKind = Object.fromEntries(Object.keys(search.recommendations).map((k) => [k, robustnessCandidates(search, k)]));
-  const schemes = Object.entries(perKind).flatMap(([k, cs]) => cs.map((c) => schemeOf(search.recommendations[k].kind, c.params)));
   const drawn = drawProfiles(profile, draws, seed);
-  const values = async (p: MarketProfile) => {
+  const skipped = options.replay ? replayInvariantKinds(Object.keys(perKind), drawn.drawn) : null;
+  const schemesOf = (kinds: string[]) => kinds.flatMap((k) => perKind[k].map((c) => schemeOf(search.recommendations[k].kind, c.params)));
+  const values = async (p: MarketProfile, schemes: SchemeConfig[]) => {
     const runs = await runSchemes(ctx.scenarioOf(p, paths), schemes, { workers: ctx.workers, label: "robustness scenario" });
-    return new Map([...runs].map(([n, r]) => [n, { objective: ctx.objectiveOf(r.outcome).estimate, ruin: r.outcome.result.ruin_probability.estimate }]));
+    const r = (n: string) => runs.get(n)!.outcome;
+    return new Map([...runs.keys()].map((n) => [n, { objective: ctx.objectiveOf(r(n)).estimate, ruin: r(n).result.ruin_probability.estimate, maxDrawdown: r(n).result.max_drawdown_p95.estimate }]));
   };
-  const fitted = await values(profile);
+  const fitted = await values(profile, schemesOf(Object.keys(perKind)));
+  const drawnKinds = Object.keys(perKind).filter((k) => !skipped?.kinds.includes(k));
   const byDraw: typeof fitted[] = [], refused: { draw: number; reason: string }[] = [];
-  for (const [i, p] of drawn.profiles.entries()) {
-    // a draw the engine refuses (e.g. a σ whose growth range exceeds single precision) is listed, not used
-    try { byDraw.push(await values(p)); } catch (e) { if (!(e instanceof UsageError)) throw e; refused.push({ draw: i, reason: e.message.split("\n")[0] }); }
-    options.onDraw?.(i + 1, draws);
+  if (drawnKinds.length) {
+    for (const [i, p] of drawn.profiles.entries()) {
+      // a draw the engine refuses (e.g. a σ whose growth range exceeds single precision) is listed, not used
+      try { byDraw.push(await values(p, schemesOf(drawnKinds))); } catch (e) { if (!(e instanceof UsageError)) throw e; refused.push({ draw: i, reason: e.message.split("\n")[0] }); }
+      options.onDraw?.(i + 1, draws);
+    }
   }
 
   const kinds: Record<string, KindRobustness> = {};
   for (const [k, cs] of Object.entries(perKind)) {
-    const series = cs.map((c) => ({ objective: byDraw.map((d) => d.get(c.name)!.objective), ruin: byDraw.map((d) => d.get(c.name)!.ruin) }));
-    const pick = byDraw.length > 0 ? robustChoice(series, ctx.objective.maxRuin, ctx.sense) : 0;
+    // a kind no draw can change: its one value on every draw is the fitted profile's
+    const rows = skipped?.kinds.includes(k) ? [fitted] : byDraw;
+    const series: DrawValues[] = cs.map((c) => ({ objective: rows.map((d) => d.get(c.name)!.objective), ruin: rows.map((d) => d.get(c.name)!.ruin), maxDrawdown: rows.map((d) => d.get(c.name)!.maxDrawdown) }));
+    const pick = rows.length > 0 ? robustChoice(series, ctx.objective, ctx.sense) : 0;
     kinds[k] = {
-      recommended: cs[0].name, robust_choice: cs[pick].name, robust_differs: pick !== 0,
+      recommended: cs[0].name, robust_choice: cs[pick].name, robust_differs: pick !== 0, draws_skipped: rows !== byDraw,
       candidates: cs.map((c, i) => ({
         name: c.name, params: c.params,
         objective: { fitted: fitted.get(c.name)!.objective, ...spreadOf(series[i].objective, ctx.sense) },
         ruin_probability: { fitted: fitted.get(c.name)!.ruin, ...spreadOf(series[i].ruin) },
+        max_drawdown_p95: { fitted: fitted.get(c.name)!.maxDrawdown, ...spreadOf(series[i].maxDrawdown!) },
+        worst_decile_constraints: worstDecileConstraints(series[i], ctx.objective),
       })),
     };
   }
   return {
-    method: drawn.method, draws, objective_sense: ctx.sense, draws_used: byDraw.length, refused_draws: refused, paths, seed, drawn_parameters: drawn.drawn, held_fixed: drawn.held_fixed, rule: robustRule(ctx.sense), kinds,
+    method: drawn.method, draws, objective_sense: ctx.sense, draws_used: byDraw.length, refused_draws: refused, paths, seed, drawn_parameters: drawn.drawn, held_fixed: drawn.held_fixed,
+    rule: robustRule(ctx.sense, ctx.objective.maxDrawdown !== undefined), kinds, draws_skipped: skipped,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -107,7 +133,7 @@ export function robustRecommendations(search: SearchResult, doc: RobustnessDocum
     const old = recommendations[k];
     recommendations[k] = {
       ...old, params: c.params, evaluation, reachable: evaluation.feasible,
-      note: `robust: best worst-decile objective (${doc.objective_sense === "max" ? "highest 10th percentile" : "lowest 90th percentile"}) over ${doc.draws_used} draws of the fit (the nominal optimum ${JSON.stringify(old.params)} is worse in the worst decile); the parameter interval is the nominal optimum's`,
+      note: `robust: best worst-decile objective (${doc.objective_sense === "max" ? "highest 10th percentile" : "lowest 90th percentile"}) over ${doc.draws_used} draws of the fit among candidates meeting the search's caps there (the nominal optimum ${JSON.stringify(old.params)} is worse in the worst decile, or breaks a cap there); the parameter interval is the nominal optimum's`,
     };
   }
   return { ...search, recommendations };

@@ -2,7 +2,7 @@
  * The out-of-sample validation drawn for the calibration report (plotly): per scheme kind, the
  * pace chosen in sample beside the pace re-calibrated on the later window (each parameter with
  * its 95% interval), and the paired degradation in-sample − re-calibrated on each later-window
- * market with its 95% paired interval; failing ruin caps are named in the caption.
+ * market with its 95% paired interval; failing caps (ruin; drawdown p95 when capped) are named in the caption.
  */
 import type { Figure } from "../report/plotly-html.ts";
 import type { OutOfSampleReport } from "./out-of-sample.ts";
@@ -29,7 +29,9 @@ function paceFigure(report: OutOfSampleReport): Figure {
 
 function regretFigure(report: OutOfSampleReport): Figure {
   const kinds = report.recalibration.kinds;
-  const flags = report.schemes.flatMap((s) => s.constraint_failures.map((w) => `${s.scheme} (${w})`));
+  // per cap, the schemes and comparisons where it fails out of sample
+  const flags = (["ruin", "max_drawdown_p95"] as const).map((n) => ({ n, at: report.schemes.flatMap((s) => (s.failures_by_constraint[n] ?? []).map((w) => `${s.scheme} (${w})`)) })).filter((x) => x.at.length);
+  const capName = { ruin: "the ruin cap", max_drawdown_p95: "the drawdown cap (max_drawdown_p95)" };
   return {
     id: "oos-paired", title: "Out of sample: how much worse the in-sample pace is than the re-calibrated pace on the same later-window paths (95% paired intervals)",
     data: WAYS.map((w) => ({
@@ -38,7 +40,7 @@ function regretFigure(report: OutOfSampleReport): Figure {
     })),
     layout: { barmode: "group", yaxis: { title: { text: "objective difference (positive: keeping the in-sample pace is worse)" } } },
     caption: `Pairing: ${report.recalibration.pairing}. ${report.recalibration.paths} paths per run. `
-      + (flags.length ? `FLAG — the ruin cap fails out of sample for: ${flags.join(", ")}.` : "The ruin cap holds out of sample for every scheme and comparison."),
+      + (flags.length ? flags.map((x) => `FLAG — ${capName[x.n]} fails out of sample for: ${x.at.join(", ")}.`).join(" ") : "Every cap of the search holds out of sample for every scheme and comparison."),
   };
 }
 

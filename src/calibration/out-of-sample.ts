@@ -15,8 +15,10 @@
  * against the parametric numbers.
  *
  * Each degradation (objective and ruin, positive = worse: out − in, or in − out for a maximised objective) carries a 95% interval, unpaired (two markets:
- * see degradation.ts), and each comparison checks the ruin cap out of sample: a cap that
- * fails is listed in `constraint_failures` (JSON, CSV, report and console all show it).
+ * see degradation.ts), and each comparison checks the search's caps out of sample (ruin ≤
+ * --max-ruin and, when given, drawdown p95 ≤ --max-drawdown; degradation.ts `constraintCheck`, by
+ * the search's constraint-status.ts): a comparison where a cap fails is listed in
+ * `constraint_failures`, and per cap in `failures_by_constraint` (JSON, CSV, report and console all show it).
  * The paired degradation is against re-calibration (recalibration.ts): the search is run
  * again on the later window's profile, and on each later-window market the in-sample pace and
  * the re-calibrated pace run on the same paths; `recalibration` holds both paces with their
@@ -31,8 +33,8 @@ import { runSchemes } from "./scheme-runner.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 import type { SchemeConfig } from "../scenario/scenario-schema.ts";
 import { UsageError } from "../errors.ts";
-import { unpairedDegradation, constraintCheck, type ConstraintCheck, type Degradation } from "./degradation.ts";
-import { recalibrationComparison, wayMarket, type PairedRegret, type RecalibrationReport } from "./recalibration.ts";
+import { unpairedDegradation, constraintCheck, type ConstraintCheck, type ConstraintName, type Degradation } from "./degradation.ts";
+import { recalibrationComparison, wayMarket, WAYS, type PairedRegret, type RecalibrationReport, type Way } from "./recalibration.ts";
 import { searchContext } from "./search-context.ts";
 
 export interface OutOfSampleOptions extends SearchOptions {
@@ -45,7 +47,7 @@ export interface OutOfSampleOptions extends SearchOptions {
   profile?: ProfileOptions;
 }
 
-export interface WindowEvaluation { objective: Estimate; ruin_probability: Estimate; opportunity_cost: Estimate; slippage: Estimate }
+export interface WindowEvaluation { objective: Estimate; ruin_probability: Estimate; max_drawdown_p95: Estimate; opportunity_cost: Estimate; slippage: Estimate }
 
 export interface SchemeValidation {
   scheme: string;
@@ -54,14 +56,18 @@ export interface SchemeValidation {
   parametric: Comparison;
   bootstrap: Comparison;
   replay: Comparison;
-  /** the comparisons whose out-of-sample ruin exceeds the cap (empty when the constraint holds) */
-  constraint_failures: ("parametric" | "bootstrap" | "replay")[];
+  /** the comparisons where some cap fails out of sample (empty when every constraint holds) */
+  constraint_failures: Way[];
+  /** per constraint (ruin; max_drawdown_p95 when capped), the comparisons where it fails out of sample */
+  failures_by_constraint: Partial<Record<ConstraintName, Way[]>>;
 }
+
 
 export interface Comparison {
   in_sample: WindowEvaluation; out_of_sample: WindowEvaluation;
   /** how much worse the objective is out of sample (positive = worse: out − in for a cost, in − out for growth; its interval in degradation_interval) */ degradation: number | null;
-  degradation_interval: Degradation; ruin_degradation: Degradation; constraint: ConstraintCheck;
+  degradation_interval: Degradation; ruin_degradation: Degradation;
+  /** the search's caps in and out of sample (ruin; drawdown p95 when capped) */ constraint: ConstraintCheck;
   /** how much worse the in-sample pace is than the pace re-calibrated on the later window, on the same later-window paths (paired; positive = worse; recalibration.ts) */
   paired_degradation: PairedRegret;
 }
@@ -98,7 +104,7 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
     const runs = await runSchemes((s) => marketOf(profile, returns)(s, choices.paths), configs, { workers: options.workers, label: "out-of-sample scenario" });
     return configs.map((c): WindowEvaluation => {
       const { outcome } = runs.get(c.name)!, r = outcome.result;
-      return { objective: ctx.objectiveOf(outcome), ruin_probability: r.ruin_probability, opportunity_cost: r.opportunity_cost, slippage: r.slippage };
+      return { objective: ctx.objectiveOf(outcome), ruin_probability: r.ruin_probability, max_drawdown_p95: r.max_drawdown_p95, opportunity_cost: r.opportunity_cost, slippage: r.slippage };
     });
   };
   const rEarly = returnsOf(early), rLate = returnsOf(late);
@@ -116,7 +122,7 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
     degradation: a.objective.estimate === null || b.objective.estimate === null ? null : ctx.worseBy(a.objective.estimate, b.objective.estimate),
     degradation_interval: unpairedDegradation(a.objective, b.objective, ctx.sense),
     ruin_degradation: unpairedDegradation(a.ruin_probability, b.ruin_probability),
-    constraint: constraintCheck(objective.maxRuin, a.ruin_probability, b.ruin_probability),
+    constraint: constraintCheck(objective, a, b),
     paired_degradation: regret,
   });
   const window = (s: PriceSeries) => ({ first: s.dates[0], last: s.dates[s.dates.length - 1], observations: s.close.length - 1 });
@@ -126,8 +132,9 @@ export async function outOfSampleValidation(series: PriceSeries, options: OutOfS
     schemes: configs.map((c, i) => {
       const re = recalibration.kinds.find((k) => k.kind === recommended[i].kind)!.paired;
       const ways = { parametric: pair(pIn[i], pOut[i], re.parametric), bootstrap: pair(bIn[i], bOut[i], re.bootstrap), replay: pair(yIn[i], yOut[i], re.replay) };
-      const constraint_failures = (["parametric", "bootstrap", "replay"] as const).filter((w) => ways[w].constraint.fails_out_of_sample);
-      return { scheme: c.name, params: recommended[i].params, ...ways, constraint_failures };
+      const failingWays = (n?: ConstraintName) => WAYS.filter((w) => (n ? ways[w].constraint.failing.includes(n) : ways[w].constraint.fails_out_of_sample));
+      const failures_by_constraint = Object.fromEntries((objective.maxDrawdown === undefined ? ["ruin"] as const : ["ruin", "max_drawdown_p95"] as const).map((n) => [n, failingWays(n)]));
+      return { scheme: c.name, params: recommended[i].params, ...ways, constraint_failures: failingWays(), failures_by_constraint };
     }),
   };
 }

@@ -64,7 +64,7 @@ export function recommendationDocument(profile: MarketProfile, search: SearchRes
       evaluation: search.gp.evaluation ? summary(search.gp.evaluation) : null,
     },
     schemes, ranking_by_objective: ranked,
-    recommended_by: extras.robust ? `robust: best worst-decile objective over the fit draws (${search.settings.objective_sense === "max" ? "the highest 10th percentile of growth" : "the lowest 90th percentile of the cost"}; robustness.rule)` : "nominal: best on the fitted profile",
+    recommended_by: extras.robust ? `robust: best worst-decile objective over the fit draws (${search.settings.objective_sense === "max" ? "the highest 10th percentile of growth" : "the lowest 90th percentile of the cost"} among candidates whose worst-decile ruin and drawdown meet the caps; robustness.rule)` : "nominal: best on the fitted profile",
     ...(extras.frontier ? { frontier: extras.frontier } : {}),
     ...(extras.robustness ? { robustness: extras.robustness } : {}),
     provenance, timing: search.timing,
@@ -75,7 +75,8 @@ export function recommendationDocument(profile: MarketProfile, search: SearchRes
 export interface OutOfSampleConstraints {
   /** the early window's recommended parameters */ calibrated_params: Record<string, number>;
   parametric: SchemeValidation["parametric"]["constraint"]; bootstrap: SchemeValidation["bootstrap"]["constraint"]; replay: SchemeValidation["replay"]["constraint"];
-  /** the checks whose out-of-sample ruin exceeds the cap */ fails: SchemeValidation["constraint_failures"];
+  /** the comparisons where some cap fails out of sample */ fails: SchemeValidation["constraint_failures"];
+  /** per cap (ruin; max_drawdown_p95 when --max-drawdown is given), the comparisons where it fails */ fails_by_constraint: SchemeValidation["failures_by_constraint"];
 }
 
 /** A recommendation document whose every kind carries `constraints_out_of_sample`. */
@@ -86,7 +87,8 @@ export type WithOutOfSample<R extends { schemes: Record<string, object> }> = Omi
 /**
  * recommendation.json with `--out-of-sample`: each kind's entry gains `constraints_out_of_sample`,
  * the constraint status on the later window of the early window's recommendation (its parameters,
- * the parametric, bootstrap and replay checks, and which of them fail), or null when the
+ * the parametric, bootstrap and replay checks of every cap of the search — ruin and, when
+ * --max-drawdown is given, drawdown p95 — which comparisons fail, and which per cap), or null when the
  * out-of-sample search has no such kind. Kinds are matched by their order in the out-of-sample
  * search's recommendations, the order of `oos.schemes`. Never throws.
  */
@@ -96,7 +98,7 @@ export function withOutOfSampleConstraints<R extends { schemes: Record<string, o
     ...rec,
     schemes: Object.fromEntries(Object.entries(rec.schemes).map(([k, v]) => {
       const sv = oos.schemes[kinds.indexOf(k)];
-      return [k, { ...v, constraints_out_of_sample: sv ? { calibrated_params: sv.params, parametric: sv.parametric.constraint, bootstrap: sv.bootstrap.constraint, replay: sv.replay.constraint, fails: sv.constraint_failures } : null }];
+      return [k, { ...v, constraints_out_of_sample: sv ? { calibrated_params: sv.params, parametric: sv.parametric.constraint, bootstrap: sv.bootstrap.constraint, replay: sv.replay.constraint, fails: sv.constraint_failures, fails_by_constraint: sv.failures_by_constraint } : null }];
     })),
   } as WithOutOfSample<R>;
 }

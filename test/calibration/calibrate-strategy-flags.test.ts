@@ -57,12 +57,16 @@ describe.skipIf(!existsSync(SPY))("calibrate with the user's strategy", () => {
     const lev = join(dir, "lev.csv");
     writeFileSync(lev, "date,leverage\n2019-01-02,1\n2020-03-02,0.5\n2020-06-01,1.5\n2021-12-31,1\n");
     const out = join(dir, "series");
-    await main(["--data", SPY, "--out", out, "--strategy", `series:${lev}`, "--schemes", "instant,ema", ...cheap]);
+    await main(["--data", SPY, "--out", out, "--strategy", `series:${lev}`, "--schemes", "instant,ema", ...cheap.filter((f) => f !== "--quiet")]);
     const rec = JSON.parse(readFileSync(join(out, "recommendation.json"), "utf8"));
     expect(rec.settings.strategy.target.kind).toBe("series");
     expect(rec.settings.horizon_steps).toBeGreaterThan(700); // three years of trading days
     expect(rec.settings.horizon_steps).toBeLessThan(760);
     expect(rec.schemes.ema.paths).toBe(64);
+    // the market is the history: no fit draw can change instant or ema, so their draws are not run, said in the JSON and on the console
+    expect(rec.robustness.draws_skipped.kinds).toEqual(["instant", "ema"]);
+    expect(rec.robustness.kinds.ema.draws_skipped).toBe(true);
+    expect(vi.mocked(process.stderr.write).mock.calls.some(([l]) => /^ {2}robustness: fit draws not run for instant, ema — the strategy is a replayed series/.test(String(l)))).toBe(true);
     const old = join(dir, "old.csv");
     writeFileSync(old, "date,leverage\n1980-01-02,1\n1981-01-02,2\n");
     const e = await fails(["--data", SPY, "--out", join(dir, "old"), "--strategy", `series:${old}`, "--profile-only", ...cheap]);
