@@ -8,8 +8,14 @@
  * the caller works (the pacing run starts it before the simulation), so a run does not wait
  * for it at the end; `gitRevision` waits for it.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { headCommit } from "./head-commit.ts";
+
+/**
+ * node:child_process, loaded when a revision is first asked for, not when this module is:
+ * Node compiles it on first use (20-30 ms), which `pacing run` pays while it simulates.
+ */
+const childProcess = (): typeof import("node:child_process") => createRequire(import.meta.url)("node:child_process");
 
 /** Lists modified tracked files (empty output: clean). */
 const STATUS_ARGS = ["status", "--porcelain", "--untracked-files=no"];
@@ -18,8 +24,8 @@ const SHORT = 12;
 /** The revision stamp, waiting for `git status`. */
 export function gitRevision(cwd = process.cwd()): string {
   try {
-    const sha = headCommit(cwd) ?? execFileSync("git", ["rev-parse", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-    const dirty = execFileSync("git", STATUS_ARGS, { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    const sha = headCommit(cwd) ?? childProcess().execFileSync("git", ["rev-parse", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    const dirty = childProcess().execFileSync("git", STATUS_ARGS, { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
     return stamp(sha, dirty);
   } catch {
     return "unknown";
@@ -29,7 +35,7 @@ export function gitRevision(cwd = process.cwd()): string {
 /** The revision stamp, with `git status` running as a child process until the promise is awaited. */
 export function gitRevisionAsync(cwd = process.cwd()): Promise<string> {
   const run = (args: string[]) => new Promise<string>((resolve, reject) => {
-    execFile("git", args, { cwd }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
+    childProcess().execFile("git", args, { cwd }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
   });
   let sha: string | null;
   try {
