@@ -2,8 +2,9 @@
  * A pool of worker threads that simulate block tasks (pacing-worker.ts). Each worker is sent
  * the job (it builds its runner and says it is ready: start-up time) and its first task at
  * once; further tasks are handed out as workers free up. Blocks reach the caller in the order
- * they finish (BlockSink); what the caller computes from them does not depend on that order. A command can start the workers ahead of the run (prestartWorkers),
- * so that their start-up overlaps its own (loading modules, validating the scenario).
+ * they finish (BlockSink); what the caller computes from them does not depend on that order.
+ * A command can start the workers ahead of the run (prestartWorkers), so that their start-up
+ * overlaps its own (loading modules, validating the scenario).
  */
 import type { Worker } from "node:worker_threads";
 import { startTypeScriptWorker } from "../threads/start-typescript-worker.ts";
