@@ -56,7 +56,9 @@
  *   x_t² > θ²·σ̂²_{t−1}·dt de-risks to sign(ℓ)·min(|ℓ|, |L*|) instead.
  *
  * Output: OUT_WIDTH f64 per (path, scheme), at ((path·nSchemes) + scheme)·OUT_WIDTH.
- * Trace: per traced path and step t = 1..T, TRACE_FIXED + 2·nSchemes f64:
+ * Trace: per traced path and step t = 1..T, TRACE_FIXED + 2·nSchemes f32 (single precision: the
+ * kernel's values themselves; half the memory of f64, which a full RS-1 run's 200 traced paths
+ * made 47 MB, written, copied out of WASM memory and transferred once per run):
  *   [L*_t, regime, σ̂_t (annual), ln S_t, then L_t and E_t of each scheme].
  */
 

@@ -44,8 +44,8 @@ export function pacingScratchBytes(nSchemes: i32): usize {
  *
  * Precision: the per-lane state and every step compute in single precision (f32, four paths per
  * f32x4 instruction); job parameters, seeding, the initial state and the rare draws (ziggurat
- * slow paths, regime and jump gaps, jump sizes) are computed in f64 and rounded to f32 once. Outputs and traces are
- * written as f64 (the f32 values, exactly).
+ * slow paths, regime and jump gaps, jump sizes) are computed in f64 and rounded to f32 once. Outputs are
+ * written as f64 (the f32 values, exactly), traces as the f32 values themselves.
  *
  * Memory (f64 unless stated; layouts in ./layout.ts): job parameters at `job`; schemes at
  * `schemes` (nSchemes × SCHEME_WIDTH); ziggurat tables at `zig`; target series L*_0..L*_T at
@@ -144,16 +144,16 @@ export function simulatePacing(
       if (first < nTrace) {
         const traced = min(count, nTrace - first);
         for (let l = 0; l < traced; l++) {
-          const row = trace + ((<usize>((first + l) * T + t - 1) * <usize>traceWidth) << 3);
-          store<f64>(row, <f64>load<f32>(lane(mk, M_LSTAR, l)));
-          store<f64>(row, <f64>load<f32>(lane(mk, M_REGIME, l)), 8);
-          store<f64>(row, <f64>load<f32>(lane(mk, M_SIGHAT, l)), 16);
-          store<f64>(row, <f64>load<f32>(lane(mk, M_LOGP, l)), 24);
+          const row = trace + ((<usize>((first + l) * T + t - 1) * <usize>traceWidth) << 2);
+          store<f32>(row, load<f32>(lane(mk, M_LSTAR, l)));
+          store<f32>(row, load<f32>(lane(mk, M_REGIME, l)), 4);
+          store<f32>(row, load<f32>(lane(mk, M_SIGHAT, l)), 8);
+          store<f32>(row, load<f32>(lane(mk, M_LOGP, l)), 12);
           for (let s = 0; s < nSchemes; s++) {
             const base = sch + ((<usize>(s * SCHEME_ARRAYS * LANES)) << 2);
             const e = load<f32>(lane(base, 0, l));
-            store<f64>(row + ((<usize>(TRACE_FIXED + 2 * s)) << 3), <f64>(load<f32>(lane(base, 1, l)) / e));
-            store<f64>(row + ((<usize>(TRACE_FIXED + 2 * s + 1)) << 3), <f64>e);
+            store<f32>(row + ((<usize>(TRACE_FIXED + 2 * s)) << 2), load<f32>(lane(base, 1, l)) / e);
+            store<f32>(row + ((<usize>(TRACE_FIXED + 2 * s + 1)) << 2), e);
           }
         }
       }

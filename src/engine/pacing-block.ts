@@ -24,8 +24,8 @@ export interface BlockRequest {
 export interface BlockOutput {
   /** nPaths × nSchemes × OUT_WIDTH (layout.ts) */
   out: Float64Array;
-  /** nTrace × T × (TRACE_FIXED + 2·nSchemes) */
-  trace: Float64Array;
+  /** nTrace × T × (TRACE_FIXED + 2·nSchemes), single precision (layout.ts) */
+  trace: Float32Array;
 }
 
 export interface PacingBlockRunner {
@@ -36,7 +36,7 @@ export interface PacingBlockRunner {
  * Simulates one block and reduces it to its summary (paired differences against scheme
  * `baseline`); the trace comes back as simulated. Used alike by this thread and by workers.
  */
-export function simulateBlockSummary(runner: PacingBlockRunner, job: PacingJob, baseline: number, task: BlockRequest & { blockIndex: number }): { summary: BlockSummary; trace: Float64Array } {
+export function simulateBlockSummary(runner: PacingBlockRunner, job: PacingJob, baseline: number, task: BlockRequest & { blockIndex: number }): { summary: BlockSummary; trace: Float32Array } {
   const { out, trace } = runner.run(task);
   return { summary: summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, job.nSchemes, baseline, job.params[L.J_E0], blockHorizon(job)), trace };
 }
@@ -67,7 +67,7 @@ class ReferencePacingRunner implements PacingBlockRunner {
   run(req: BlockRequest): BlockOutput {
     const j = this.job;
     const out = new Float64Array(req.nPaths * j.nSchemes * L.OUT_WIDTH);
-    const trace = new Float64Array(req.nTrace * traceLength(j));
+    const trace = new Float32Array(req.nTrace * traceLength(j));
     const m = suppliedBuffers(j, req);
     simulatePacingReference(j.params, j.schemes, j.nSchemes, zigguratTables(), j.series, req.firstPath, req.nPaths, out, trace, req.nTrace, m.x, m.regime);
     return { out, trace };
@@ -96,13 +96,13 @@ class WasmPacingRunner implements PacingBlockRunner {
     const outLength = req.nPaths * j.nSchemes * L.OUT_WIDTH;
     const traceLen = req.nTrace * traceLength(j);
     const out = k.allocF64(outLength, `outputs of ${req.nPaths} paths`);
-    const trace = k.allocF64(traceLen, `trace of ${req.nTrace} paths`);
+    const trace = k.allocF32(traceLen, `trace of ${req.nTrace} paths`);
     const m = suppliedBuffers(j, req);
     const x = k.writeF64(m.x, `supplied returns of ${req.nPaths} paths`);
     const regime = k.writeF64(m.regime, `supplied regimes of ${req.nPaths} paths`);
     k.exports.simulatePacing(p.params, p.schemes, j.nSchemes, p.zig, p.series, p.scratch,
       req.firstPath, req.nPaths, out, trace, req.nTrace, x, regime);
-    const result = { out: k.f64(out, outLength).slice(), trace: k.f64(trace, traceLen).slice() };
+    const result = { out: k.f64(out, outLength).slice(), trace: k.f32(trace, traceLen).slice() };
     k.release(this.blockMark);
     return result;
   }

@@ -43,7 +43,7 @@ export function runSizeOf(scenario: Scenario, tracePaths: number): RunSize {
 export function runMemoryBytes(r: RunSize): { perPath: number; trace: number } {
   return {
     perPath: r.paths * r.schemes * PER_PATH_F64_PER_SCHEME * 8,
-    trace: r.tracePaths * r.steps * (TRACE_FIXED + 2 * r.schemes) * 8,
+    trace: r.tracePaths * r.steps * (TRACE_FIXED + 2 * r.schemes) * 4,
   };
 }
 
@@ -58,8 +58,8 @@ export function checkRunMemory(r: RunSize): void {
     throw new UsageError(`--paths ${r.paths}: the run would hold ${gb(need.perPath)} for its quantiles (${r.paths} paths × ${r.schemes} schemes × ${PER_PATH_F64_PER_SCHEME} value(s) × 8 bytes), above the limit of ${gb(MAX_PER_PATH_BYTES)} — use at most ${most} paths, or fewer schemes`);
   }
   if (need.trace > MAX_TRACE_BYTES) {
-    const most = Math.floor(MAX_TRACE_BYTES / (r.steps * (TRACE_FIXED + 2 * r.schemes) * 8));
-    throw new UsageError(`--trace ${r.tracePaths}: the traced paths would take ${gb(need.trace)} (${r.tracePaths} paths × ${r.steps} steps × ${TRACE_FIXED + 2 * r.schemes} values × 8 bytes), above the limit of ${gb(MAX_TRACE_BYTES)} — use --trace ${most} or fewer (--trace 0 for none); the block size and shards do not change it`);
+    const most = Math.floor(MAX_TRACE_BYTES / (r.steps * (TRACE_FIXED + 2 * r.schemes) * 4));
+    throw new UsageError(`--trace ${r.tracePaths}: the traced paths would take ${gb(need.trace)} (${r.tracePaths} paths × ${r.steps} steps × ${TRACE_FIXED + 2 * r.schemes} values × 4 bytes), above the limit of ${gb(MAX_TRACE_BYTES)} — use --trace ${most} or fewer (--trace 0 for none); the block size and shards do not change it`);
   }
 }
 

@@ -45,8 +45,8 @@ export interface PacingRun {
   years: number;
   /** every block's summary in block order (keepBlocks), else one summary folding them all */
   blocks: BlockSummary[];
-  /** tracePaths × T × (TRACE_FIXED + 2·nSchemes), see layout.ts */
-  trace: Float64Array;
+  /** tracePaths × T × (TRACE_FIXED + 2·nSchemes), see layout.ts: the kernel's single-precision values */
+  trace: Float32Array;
   tracePaths: number;
   /** simulation_seconds excludes worker start-up (loading code, building runners), reported apart */
   timing: { simulation_seconds: number; worker_startup_seconds: number; workers: number; engine: Engine };
@@ -80,7 +80,7 @@ export async function runPacing(scenario: Scenario, options: RunOptions = {}): P
   const keep = options.keepBlocks === true || options.blocks !== undefined;
   const kept: BlockSummary[] = [];
   const fold = keep ? null : new BlockFold(job.nSchemes, tasks[0].blockIndex, tasks[0].firstPath, total);
-  let trace = new Float64Array(0), done = 0;
+  let trace = new Float32Array(0), done = 0;
   const onBlock: BlockSink = (summary, blockTrace) => {
     if (blockTrace.length > 0) trace = blockTrace;
     if (fold) fold.add(summary);

@@ -54,11 +54,11 @@ function takeWorker(): Worker {
 type WorkerMessage =
   /** `at`: when the worker was ready, in ms since the epoch (performance.timeOrigin + performance.now() in the worker) */
   | { kind: "ready"; at: number }
-  | { kind: "done"; summary: BlockSummary; trace: Float64Array }
+  | { kind: "done"; summary: BlockSummary; trace: Float32Array }
   | { kind: "error"; message: string };
 
 /** Receives each block's summary (and trace, empty unless traced) as it completes, in any order. */
-export type BlockSink = (summary: BlockSummary, trace: Float64Array) => void;
+export type BlockSink = (summary: BlockSummary, trace: Float32Array) => void;
 
 export interface PoolRun {
   /** seconds from the pool's start until every worker had loaded the code and built its runner (prestarted workers started earlier) */

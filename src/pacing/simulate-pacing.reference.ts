@@ -36,7 +36,7 @@ const { J_INNOVATIONS, J_NU, INNOVATIONS_STUDENT } = layout;
 
 export function simulatePacingReference(
   job: Float64Array, schemes: Float64Array, nSchemes: number, zig: Float64Array, series: Float64Array,
-  firstPath: number, nPaths: number, out: Float64Array, trace: Float64Array, nTrace: number,
+  firstPath: number, nPaths: number, out: Float64Array, trace: Float32Array, nTrace: number,
   suppliedX: Float64Array, suppliedRegime: Float64Array,
 ): void {
   const supplied = job[J_MARKET_SOURCE] === MARKET_SUPPLIED;

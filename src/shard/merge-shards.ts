@@ -85,7 +85,7 @@ export function mergeShards(shards: SourcedShard[]): MergedShards {
     baseline: baselineIndex(scenario, job),
     years: horizonYears(job),
     blocks: blocks as BlockSummary[],
-    trace: traced ? traced.shard.trace : new Float64Array(0),
+    trace: traced ? traced.shard.trace : new Float32Array(0),
     tracePaths: traced ? ref.shard.tracePaths : 0,
     timing: {
       simulation_seconds: shards.reduce((a, s) => a + s.shard.timing.simulation_seconds, 0),

@@ -30,7 +30,7 @@ export async function runShard(scenario: Scenario, spec: ShardSpec, options: Omi
     shard: spec, blocks: { ...range, total },
   } as const;
   if (range.count === 0) {
-    return { ...base, summaries: [], trace: new Float64Array(0), timing: { simulation_seconds: 0, worker_startup_seconds: 0, workers: 0 } };
+    return { ...base, summaries: [], trace: new Float32Array(0), timing: { simulation_seconds: 0, worker_startup_seconds: 0, workers: 0 } };
   }
   const run = await runPacing(scenario, { ...options, blockPaths, tracePaths, blocks: range });
   return {

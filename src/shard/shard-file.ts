@@ -38,7 +38,7 @@ export interface Shard {
   blocks: BlockRange & { total: number };
   summaries: BlockSummary[];
   /** the trace of the run's first `tracePaths` paths when block 0 is in this shard, else empty */
-  trace: Float64Array;
+  trace: Float32Array;
   timing: { simulation_seconds: number; worker_startup_seconds: number; workers: number };
 }
 
@@ -50,7 +50,7 @@ export function encodeShard(s: Shard): string {
     block_paths: s.blockPaths, engine: s.engine, trace_paths: s.tracePaths, git_revision: s.gitRevision, kernel_sha256: s.kernel,
     shard: s.shard, blocks: s.blocks,
     summaries: s.summaries.map(encodeBlockSummary) as EncodedBlockSummary[],
-    trace: s.trace.length ? { f64: encodeF64(s.trace) } : null,
+    trace: s.trace.length ? { f64: encodeF64(Float64Array.from(s.trace)) } : null, // written as f64, as before the trace was single precision: the same files
     timing: s.timing,
   };
   return sealShardText(JSON.stringify(doc)) + "\n";
@@ -123,7 +123,18 @@ export function decodeShard(v: unknown, source: string): Shard {
     kernel: typeof o.kernel_sha256 === "string" ? o.kernel_sha256 : null,
     shard: { index: int(shard.index, "shard.index", 1), count: int(shard.count, "shard.count", 1) },
     blocks: range, summaries,
-    trace: o.trace ? decodeF64((o.trace as Record<string, unknown>).f64, `${source}: trace`) : new Float64Array(0),
+    trace: o.trace ? singlePrecision(decodeF64((o.trace as Record<string, unknown>).f64, `${source}: trace`), `${source}: trace`) : new Float32Array(0),
     timing: { simulation_seconds: Number(timing.simulation_seconds) || 0, worker_startup_seconds: Number(timing.worker_startup_seconds) || 0, workers: Number(timing.workers) || 0 },
   };
+}
+
+/**
+ * The trace's values as single precision, which they are: the kernel traces f32 values (layout.ts).
+ * @throws UsageError naming the first value that is not one (a shard this engine did not write)
+ */
+function singlePrecision(values: Float64Array, source: string): Float32Array {
+  const f32 = Float32Array.from(values);
+  const i = values.findIndex((v, k) => !Object.is(v, f32[k]));
+  if (i >= 0) throw new UsageError(`${source}: value ${i} (${values[i]}) is not a single-precision number, as every traced value is — the shard file is damaged, re-run that shard`);
+  return f32;
 }

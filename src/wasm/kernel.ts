@@ -116,6 +116,16 @@ export class Kernel {
   f64(ptr: number, n: number): Float64Array {
     return new Float64Array(this.exports.memory.buffer, ptr, n);
   }
+
+  /** Allocates room for n f32 values; returns the byte pointer. */
+  allocF32(n: number, what?: string): number {
+    return this.alloc(n * 4, what);
+  }
+
+  /** A fresh Float32Array view of n values at ptr (invalid after memory grows: do not keep). */
+  f32(ptr: number, n: number): Float32Array {
+    return new Float32Array(this.exports.memory.buffer, ptr, n);
+  }
 }
 
 function align(n: number): number {

@@ -16,7 +16,7 @@ const scenario = validateScenario({
 });
 
 /** Per path and scheme, from the trace alone: max drawdown, share of steps under water, terminal return, ruin step. */
-function fromTraces(trace: Float64Array, nSchemes: number) {
+function fromTraces(trace: Float32Array, nSchemes: number) {
   const width = L.TRACE_FIXED + 2 * nSchemes, theta = scenario.ruinBarrier;
   return Array.from({ length: nSchemes }, (_, s) => {
     const dd: number[] = [], under: number[] = [], ret: number[] = [], ruin: number[] = [];

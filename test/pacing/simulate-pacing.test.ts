@@ -54,8 +54,8 @@ describe("WASM pacing kernel vs its TypeScript twin (same draws, same step)", ()
     const twin = createPacingRunner("reference", job).run(request);
     expect(wasm.out.length).toBe(70 * job.nSchemes * L.OUT_WIDTH);
     expect(wasm.trace.length).toBe(3 * job.params[L.J_STEPS] * (L.TRACE_FIXED + 2 * job.nSchemes));
-    const worst = (a: Float64Array, b: Float64Array) =>
-      a.reduce((w, x, i) => Math.max(w, Math.abs(x - b[i]) / Math.max(1, Math.abs(b[i]))), 0);
+    const worst = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+      Array.from(a).reduce((w, x, i) => Math.max(w, Math.abs(x - b[i]) / Math.max(1, Math.abs(b[i]))), 0);
     // both compute in f32 with the same operations in the same order (the issue asks for 1e-12)
     expect(worst(wasm.out, twin.out)).toBe(0);
     expect(worst(wasm.trace, twin.trace)).toBe(0);

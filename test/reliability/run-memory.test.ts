@@ -21,7 +21,7 @@ describe("run memory", () => {
   it("counts the per-path values of every scheme and the trace", () => {
     const r = runMemoryBytes({ paths: 100_000_000, schemes: 6, steps: 1825, tracePaths: 200 });
     expect(r.perPath).toBe(100_000_000 * 6 * PER_PATH_F64_PER_SCHEME * 8); // 14.4 GB with three values (log growth, max drawdown, terminal return)
-    expect(r.trace).toBe(200 * 1825 * (4 + 2 * 6) * 8);
+    expect(r.trace).toBe(200 * 1825 * (4 + 2 * 6) * 4);
     const most = Math.floor(MAX_PER_PATH_BYTES / (6 * PER_PATH_F64_PER_SCHEME * 8));
     expect(() => checkRunMemory({ paths: most, schemes: 6, steps: 10, tracePaths: 0 })).not.toThrow();
     expect(() => checkRunMemory({ paths: most + 1, schemes: 6, steps: 10, tracePaths: 0 })).toThrow(UsageError);
@@ -36,7 +36,7 @@ describe("run memory", () => {
 
   it("a trace too large for memory is refused naming --trace, not the block size", async () => {
     await expect(study(["--steps", "100000", "--quiet", "--out", "out/never"])).rejects.toThrow(
-      /^--trace 200: the traced paths would take 2\.6 GB \(200 paths × 100000 steps × 16 values × 8 bytes\), above the limit of 0\.54 GB — use --trace 41 or fewer \(--trace 0 for none\); the block size and shards do not change it$/);
+      /^--trace 200: the traced paths would take 1\.3 GB \(200 paths × 100000 steps × 16 values × 4 bytes\), above the limit of 0\.54 GB — use --trace 83 or fewer \(--trace 0 for none\); the block size and shards do not change it$/);
     // and if the kernel itself runs out for a trace, its advice names --trace too
     expect(() => new Kernel(loadKernelModule()).alloc(5 * 2 ** 30, "trace of 200 paths")).toThrow(/cannot allocate 5\.00 GiB for trace of 200 paths .* — trace fewer paths \(a smaller --trace, or --trace 0\)$/);
   });

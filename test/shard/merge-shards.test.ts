@@ -3,6 +3,7 @@ import { runPacing } from "../../src/engine/run-pacing.ts";
 import { runShard } from "../../src/shard/run-shard.ts";
 import { encodeShard, decodeShard, type Shard } from "../../src/shard/shard-file.ts";
 import { mergeShards } from "../../src/shard/merge-shards.ts";
+import { encodeF64 } from "../../src/shard/f64-codec.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
 import { UsageError } from "../../src/errors.ts";
 import { smallRs1, documentBytes } from "./helpers.ts";
@@ -59,8 +60,16 @@ describe("mergeShards", () => {
     expect(() => mergeShards([a, otherTrace])).toThrow(/^merge: traced paths \(--trace\) differs — 20 in dir1/);
   });
 
-  it("refuses a damaged shard file with a readable error", () => {
+  it("refuses a damaged shard file with a readable error", async () => {
     expect(() => decodeShard({ format: "something" }, "x/shard.json")).toThrow(/^x\/shard\.json: not a pacing shard/);
     expect(() => decodeShard(null, "x/shard.json")).toThrow(UsageError);
+    // the trace is the kernel's single-precision values: a value that is not one cannot come from a run
+    const [{ shard }] = await shards(1);
+    const file = JSON.parse(encodeShard(shard));
+    const trace = Float64Array.from(shard.trace);
+    expect(decodeShard(file, "x/shard.json").trace).toEqual(shard.trace);
+    trace[3] = 0.1;
+    file.trace = { f64: encodeF64(trace) };
+    expect(() => decodeShard(file, "x/shard.json")).toThrow(/^x\/shard\.json: trace: value 3 \(0\.1\) is not a single-precision number, as every traced value is — the shard file is damaged, re-run that shard$/);
   });
 });
