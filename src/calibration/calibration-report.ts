@@ -70,7 +70,7 @@ export function calibrationReportHtml(profile: MarketProfile, search: SearchResu
       caption: "Red dotted line: GP optimal partial-adjustment rate.",
     });
     if (rec.frontier) figures.push(...frontierFigures(rec.frontier));
-    if (rec.robustness) figures.push(...robustnessFigures(rec.robustness, search.settings.objective.maxRuin));
+    if (rec.robustness) figures.push(...robustnessFigures(rec.robustness, search.settings.objective));
   }
   if (oos) figures.push(...outOfSampleFigures(oos));
   return plotlyHtml({

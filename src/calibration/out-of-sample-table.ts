@@ -8,18 +8,20 @@
 import type { OutOfSampleReport } from "./out-of-sample.ts";
 
 const WAYS = ["parametric", "bootstrap", "replay"] as const;
+const CAPS = ["ruin", "max_drawdown_p95"] as const;
 const num = (v: number | null) => (v === null ? "" : String(v));
 
 /**
  * CSV with a header; `constraint_fails_out_of_sample` is true when some cap fails out of sample (its
- * estimate above the cap), `constraints_failing` names them (`ruin`, `max_drawdown_p95`, ";"-separated);
+ * estimate above the cap), `constraints_failing` names them (`ruin`, `max_drawdown_p95`, ";"-separated),
+ * `constraints_failing_in_sample` the caps whose in-sample estimate was above them already;
  * the drawdown columns are empty when the search had no drawdown cap.
  */
 export function outOfSampleCsv(report: OutOfSampleReport): string {
   const cols = ["scheme", "comparison", "objective_in", "objective_out", "degradation", "degradation_lo", "degradation_hi", "interval",
     "ruin_in", "ruin_out", "ruin_degradation_lo", "ruin_degradation_hi", "max_ruin", "constraint_fails_out_of_sample", "constraint_fails_confidently",
     "paired_vs_recalibrated", "paired_vs_recalibrated_lo", "paired_vs_recalibrated_hi", "ruin_paired_vs_recalibrated", "ruin_paired_vs_recalibrated_lo", "ruin_paired_vs_recalibrated_hi", "recalibrated_params",
-    "max_drawdown", "drawdown_p95_in", "drawdown_p95_out", "constraints_failing"];
+    "max_drawdown", "drawdown_p95_in", "drawdown_p95_out", "constraints_failing", "constraints_failing_in_sample"];
   const rows = report.schemes.flatMap((s) => WAYS.map((w) => {
     const c = s[w], dd = c.constraint.max_drawdown_p95;
     return [s.scheme, w, num(c.in_sample.objective.estimate), num(c.out_of_sample.objective.estimate), num(c.degradation_interval.estimate),
@@ -28,7 +30,8 @@ export function outOfSampleCsv(report: OutOfSampleReport): string {
       String(c.constraint.ruin.cap), String(c.constraint.fails_out_of_sample), String(c.constraint.fails_confidently),
       ...[c.paired_degradation.objective, c.paired_degradation.ruin_probability].flatMap((e) => [num(e.estimate), num(e.lo), num(e.hi)]),
       `"${JSON.stringify(recalibratedOf(report, s.scheme)?.later_window.params ?? null).replace(/"/g, "\"\"")}"`,
-      ...(dd ? [String(dd.cap), num(dd.in_sample), num(dd.out_of_sample)] : ["", "", ""]), c.constraint.failing.join(";")].join(",");
+      ...(dd ? [String(dd.cap), num(dd.in_sample), num(dd.out_of_sample)] : ["", "", ""]), c.constraint.failing.join(";"),
+      CAPS.filter((n) => c.constraint[n] && !c.constraint[n]!.holds_in_sample).join(";")].join(",");
   }));
   return [cols.join(","), ...rows].join("\n") + "\n";
 }

@@ -87,6 +87,11 @@ describe("out of sample, a constraint that fails is flagged in the JSON, the CSV
     expect(replay[header.indexOf("constraint_fails_out_of_sample")]).toBe("true");
     expect(replay[header.indexOf("max_drawdown")]).toBe("0.3");
     expect(replay[header.indexOf("constraints_failing")]).toBe("ruin;max_drawdown_p95");
+    expect(replay[header.indexOf("constraints_failing_in_sample")]).toBe(""); // both held in the calm window
+    const failedBefore = structuredClone(report);
+    failedBefore.schemes[0].replay.constraint.max_drawdown_p95!.holds_in_sample = false;
+    const replayBefore = outOfSampleCsv(failedBefore).trim().split("\n").find((l) => l.split(",")[1] === "replay")!.split(",");
+    expect(replayBefore[header.indexOf("constraints_failing_in_sample")]).toBe("max_drawdown_p95");
     expect(replay[header.indexOf("interval")]).toBe("unpaired");
     expect(outOfSampleLines(report).some((l) => /^FLAG ema@lambda=[\d.e-]+: ruin ≤ 0\.01 fails out of sample \(replay\)/.test(l))).toBe(true);
     expect(outOfSampleLines(report).some((l) => /^FLAG ema@lambda=[\d.e-]+: max_drawdown_p95 ≤ 0\.3 fails out of sample \(replay\)/.test(l))).toBe(true);
