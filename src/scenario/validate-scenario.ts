@@ -3,7 +3,7 @@
  * cross-field rules a schema cannot state. Errors name the field, the value and the
  * allowed range, all at once.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { scenarioSchema, type Scenario } from "./scenario-schema.ts";
 import { UsageError, show } from "../errors.ts";
 import { choleskyReference } from "../covariance/cholesky.reference.ts";
