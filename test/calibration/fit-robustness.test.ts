@@ -5,8 +5,7 @@ import { drawProfiles } from "../../src/calibration/profile-draws.ts";
 import { fitRobustness, robustRecommendations, robustnessCandidates } from "../../src/calibration/fit-robustness.ts";
 import { pacingSearch } from "../../src/calibration/pacing-search.ts";
 import { recommendationDocument } from "../../src/calibration/recommendation-document.ts";
-import type { MarketProfile } from "../../src/calibration/market-profile.ts";
-import { knownMarketProfile } from "./known-market.ts";
+import { profileWithIntervals } from "./known-market.ts";
 
 const ten = (v: number, worst: number, k = 2) => Array.from({ length: 10 }, (_, i) => (i < 10 - k ? v : worst));
 
@@ -85,15 +84,6 @@ describe("--robust picks the parameter best in the worst decile", () => {
   });
 });
 
-/** The known market with intervals on σ and on the switching probabilities, as the fit reports them. */
-function profileWithIntervals(): MarketProfile {
-  const p = knownMarketProfile({ sigma: 0.2, alphaSd: 0.4, tauSteps: 40, depth: 30, spread: 0.002 });
-  const v = p.volatility as unknown as Record<string, unknown> & { regimes: { interval: unknown }[] };
-  v.regimes[0].interval = { lo: 0.16, hi: 0.25, status: "estimated" };
-  v.regimes[1].interval = { lo: 0.05, hi: 0.9, status: "weak" };
-  v.switch_intervals = { p01: { lo: 0.01, hi: 0.04, status: "estimated" }, p10: null };
-  return p;
-}
 
 describe("draws of the fitted parameters", () => {
   it("follow each estimated interval (about 95% of draws inside it), hold weak or missing ones, and repeat with the seed", () => {

@@ -25,3 +25,17 @@ export function knownMarketProfile(m: KnownMarket): MarketProfile {
     warnings: [],
   } as unknown as MarketProfile;
 }
+
+/**
+ * The known market (σ 20%, α sd 0.4, τ 40 steps, depth 30, spread 0.002) with intervals as the fit
+ * reports them: σ₀ and p01 estimated (the robustness draws draw them), σ₁ weak and the EWMA decay
+ * without an interval (held at the estimate).
+ */
+export function profileWithIntervals(): MarketProfile {
+  const p = knownMarketProfile({ sigma: 0.2, alphaSd: 0.4, tauSteps: 40, depth: 30, spread: 0.002 });
+  const v = p.volatility as unknown as Record<string, unknown> & { regimes: { interval: unknown }[] };
+  v.regimes[0].interval = { lo: 0.16, hi: 0.25, status: "estimated" };
+  v.regimes[1].interval = { lo: 0.05, hi: 0.9, status: "weak" };
+  v.switch_intervals = { p01: { lo: 0.01, hi: 0.04, status: "estimated" }, p10: null };
+  return p;
+}

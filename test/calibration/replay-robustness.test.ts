@@ -13,17 +13,8 @@ import { searchContext } from "../../src/calibration/search-context.ts";
 import { runSchemes } from "../../src/calibration/scheme-runner.ts";
 import { schemeOf } from "../../src/calibration/scheme-grid.ts";
 import { replayInvariantKinds } from "../../src/calibration/replay-invariance.ts";
-import { knownMarketProfile } from "./known-market.ts";
+import { profileWithIntervals } from "./known-market.ts";
 
-/** The known market with σ₀ and p01 estimated (drawn), σ₁ weak and the EWMA decay without an interval (held). */
-function profileWithIntervals() {
-  const p = knownMarketProfile({ sigma: 0.2, alphaSd: 0.4, tauSteps: 40, depth: 30, spread: 0.002 });
-  const v = p.volatility as unknown as Record<string, unknown> & { regimes: { interval: unknown }[] };
-  v.regimes[0].interval = { lo: 0.16, hi: 0.25, status: "estimated" };
-  v.regimes[1].interval = { lo: 0.05, hi: 0.9, status: "weak" };
-  v.switch_intervals = { p01: { lo: 0.01, hi: 0.04, status: "estimated" }, p10: null };
-  return p;
-}
 
 /** A seeded history of 300 daily log-returns (σ ≈ 20%/yr, two crashes) and a leverage file over it. */
 function history(): { returns: number[]; leverage: number[] } {
