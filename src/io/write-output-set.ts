@@ -39,7 +39,7 @@ export function writeOutputSet(dir: string, files: Record<string, FileContent>):
   rmSync(staging, { recursive: true, force: true });
   const hashes: Record<string, string> = {};
   for (const [name, content] of Object.entries(files)) {
-    const parts = typeof content === "string" ? [Buffer.from(content, "utf8")] : content instanceof Uint8Array ? [content] : content; // encoded once, for the write and the hash
+    const parts = partsOf(content); // encoded once, for the write and the hash
     mkdirSync(dirname(join(staging, name)), { recursive: true });
     writeParts(join(staging, name), parts);
     hashes[name] = sha256(parts);
@@ -72,7 +72,7 @@ export function replaceInOutputSet(dir: string, name: string, content: string | 
   }
   rmSync(join(dir, MANIFEST_FILE), { force: true });
   writeFileAtomic(join(dir, name), content);
-  writeManifest(dir, { ...manifest.files, [name]: sha256(content) });
+  writeManifest(dir, { ...manifest.files, [name]: sha256(partsOf(content)) });
 }
 
 /** What checkOutputSet found. */
@@ -96,7 +96,7 @@ export function checkOutputSet(dir: string): OutputSetState {
   for (const [name, hash] of Object.entries(manifest.files)) {
     const path = join(dir, name);
     if (!existsSync(path)) return { state: "incomplete", reason: `${path} is listed in ${MANIFEST_FILE} but missing — run again to rewrite the outputs` };
-    if (sha256(readFileSync(path)) !== hash) return { state: "incomplete", reason: `${path} is not the file of this set (its content differs from ${MANIFEST_FILE}) — run again to rewrite the outputs` };
+    if (sha256([readFileSync(path)]) !== hash) return { state: "incomplete", reason: `${path} is not the file of this set (its content differs from ${MANIFEST_FILE}) — run again to rewrite the outputs` };
   }
   return { state: "complete", files: Object.keys(manifest.files) };
 }
@@ -118,9 +118,15 @@ function removeDeadStaging(dir: string): void {
   }
 }
 
-function sha256(content: string | Uint8Array | readonly Uint8Array[]): string {
+/** A file's content as the bytes written, in order (text as UTF-8). */
+function partsOf(content: FileContent): readonly Uint8Array[] {
+  return typeof content === "string" ? [Buffer.from(content, "utf8")] : content instanceof Uint8Array ? [content] : content;
+}
+
+/** SHA-256 of the parts one after another, hex. */
+function sha256(parts: readonly Uint8Array[]): string {
   const hash = createHash("sha256");
-  for (const part of typeof content === "string" || content instanceof Uint8Array ? [content] : content) hash.update(part);
+  for (const part of parts) hash.update(part);
   return hash.digest("hex");
 }
 
