@@ -7,7 +7,7 @@
 import type { MarketProfile } from "./market-profile.ts";
 import { profileToScenarioInput, type StrategyChoices } from "./profile-scenario.ts";
 import type { Params, SchemeKind } from "./scheme-grid.ts";
-import type { Objective, PacingObjective } from "./pacing-objective.ts";
+import { worseBy, type Objective, type PacingObjective } from "./pacing-objective.ts";
 import { constraintStatus, preferred, type ConstraintStatus, type ConstrainedPoint } from "./constraint-status.ts";
 import { runSchemes } from "./scheme-runner.ts";
 import type { Estimate } from "../metrics/intervals.ts";
@@ -73,6 +73,6 @@ export function choose(evals: Evaluation[]): Evaluation {
 /** b is strictly better than a under `choose`'s order (constraint-status.ts `preferred`: feasible first, then objective; else constraint excess). */
 export function better(b: Evaluation, a: Evaluation): boolean {
   // as a loss: smaller is better whatever the objective's sense; a missing estimate is worst
-  const point = (e: Evaluation): ConstrainedPoint => ({ loss: e.objective.estimate === null ? Infinity : e.objective_sense === "max" ? -e.objective.estimate : e.objective.estimate, status: e.constraints });
+  const point = (e: Evaluation): ConstrainedPoint => ({ loss: e.objective.estimate === null ? Infinity : worseBy(e.objective_sense, 0, e.objective.estimate), status: e.constraints });
   return preferred(point(b), point(a));
 }

@@ -33,10 +33,11 @@ function scenarioFlags(scenario: string): string[] {
  * @throws UsageError for an unknown preset or a bad flag (the study's messages)
  */
 export async function main(argv: string[]): Promise<void> {
+  const help = argv.includes("--help") || argv.includes("-h");
   prestartWorkers(runWorkersAhead(argv, Object.keys(PRESETS))); // they start while the study loads and checks its input,
-  if (!argv.includes("--help") && !argv.includes("-h")) precompileKernelModule(); // and the kernel compiles meanwhile
+  if (!help) precompileKernelModule(); // and the kernel compiles meanwhile
   const study = await import("../../studies/rs1-pacing-thin-book.ts");
-  if (argv.includes("--help") || argv.includes("-h")) {
+  if (help) {
     const help = await captureStdout(() => study.main(["--help"]));
     process.stdout.write(USAGE + help.slice(Math.max(0, help.indexOf("Options:"))));
     return;
