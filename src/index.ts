@@ -46,7 +46,7 @@ export { validateScenario } from "./scenario/validate-scenario.ts";
 export { runPacing } from "./engine/run-pacing.ts";
 /** Options of {@link runPacing}: worker threads (results are identical for any count), engine, block size, traced paths, progress callback. */
 export type { RunOptions } from "./engine/run-pacing.ts";
-/** A finished run: the encoded job, the block summaries (folded), the traced paths and the wall-clock timing. Pass it to {@link pacingDocument}. */
+/** A finished run: the encoded job, the block summaries (folded), the plots of the traced paths (and their trace, with keepTrace) and the wall-clock timing. Pass it to {@link pacingDocument}. */
 export type { PacingRun } from "./engine/run-pacing.ts";
 /** "wasm" (the kernel, default) or "reference" (its plain TypeScript twin, bit-identical and slower). */
 export type { Engine } from "./engine/pacing-block.ts";
@@ -80,6 +80,9 @@ export type { DocumentContext } from "./engine/pacing-document.ts";
 export type { LeverageWindow } from "./engine/pacing-trace.ts";
 /** Quantiles of equity over time per scheme across the traced paths (a plot of the report). */
 export type { EquityFan } from "./engine/pacing-trace.ts";
+/** The plots of a run's traced paths, the leverage window and the equity fan (`plots` of a {@link PacingRun}). */
+export type { TracePlots } from "./engine/pacing-trace.ts";
+export { tracePlots } from "./engine/pacing-trace.ts";
 export { writePacingOutputs } from "./engine/write-pacing-outputs.ts";
 /** A Monte Carlo estimate with its 95% interval; `null` where undefined (e.g. no survivors). */
 export type { Estimate } from "./metrics/intervals.ts";

@@ -44,7 +44,7 @@ export const command = {
     workers: "worker threads (default: all cores); results are identical for any value",
     config: "scenario JSON file, or a preset name (rs1, rs1-benchmarks), replacing the RS-1 preset (flags still override paths/steps/seed)",
     engine: "wasm (default) or reference (the plain TypeScript twin, slower)",
-    trace: "paths whose trajectories are kept for the plots (default 200)",
+    trace: "paths traced for the plots, the leverage window and the equity fan (default 200)",
     block: "paths per block, a multiple of 64 (default 512)",
     shard: "i/N: compute only shard i of N (a slice of the blocks) into DIR/shard.json; combine with npm run merge",
     png: "also write DIR/figures/*.png of every chart (needs Debian's chromium; see .ci/setup-chromium.sh)",

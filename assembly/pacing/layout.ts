@@ -57,8 +57,8 @@
  *
  * Output: OUT_WIDTH f64 per (path, scheme), at ((path·nSchemes) + scheme)·OUT_WIDTH.
  * Trace: per traced path and step t = 1..T, TRACE_FIXED + 2·nSchemes f32 (single precision: the
- * kernel's values themselves; half the memory of f64, which a full RS-1 run's 200 traced paths
- * made 47 MB, written, copied out of WASM memory and transferred once per run):
+ * kernel's values themselves, half the memory of f64; the runner traces 64 paths per call into
+ * the same memory, pacing-block.ts):
  *   [L*_t, regime, σ̂_t (annual), ln S_t, then L_t and E_t of each scheme].
  */
 

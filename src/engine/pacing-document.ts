@@ -10,7 +10,7 @@ import { pacingResults, perPath, METRICS, PATH_RISK_METRICS, OBJECTIVE_METRICS, 
 import { optimalPacingOfScenario } from "../pacing/optimal-rates.ts";
 import { objectiveCoefficients } from "../scenario/encode-schemes.ts";
 import { drawdownQuantiles, type DrawdownQuantiles } from "./path-risk-results.ts";
-import { leverageAroundSwitch, equityFan, type LeverageWindow, type EquityFan } from "./pacing-trace.ts";
+import type { LeverageWindow, EquityFan } from "./pacing-trace.ts";
 import type { Estimate } from "../metrics/intervals.ts";
 
 export interface PacingDocument extends PacingResults {
@@ -57,7 +57,7 @@ export function pacingDocument(scenario: Scenario, run: PacingRun, ctx: Document
     config: scenario,
     provenance: { git_revision: ctx.gitRevision, engine: run.timing.engine, block_paths: ctx.blockPaths, traced_paths: run.tracePaths },
     plots: {
-      leverage_around_switch: leverageAroundSwitch(run), equity_fan: equityFan(run),
+      leverage_around_switch: run.plots?.leverage_around_switch ?? null, equity_fan: run.plots?.equity_fan ?? null,
       drawdown: drawdownQuantiles(run.job.schemeNames.map((_, s) => perPath(run.blocks, "maxDrawdown", s)), run.job.schemeNames),
     },
     timing: { date: ctx.date, simulation_seconds: run.timing.simulation_seconds, worker_startup_seconds: run.timing.worker_startup_seconds, workers: run.timing.workers, ...ctx.timing },

@@ -1,6 +1,7 @@
 /**
  * Worker thread body: receives the compiled kernel and a job once, then block tasks;
- * answers each with its block summary (and the trace of block 0). See worker-pool.ts.
+ * answers each with its block summary (and, for block 0, the plots of its traced paths and
+ * their trace if kept). See worker-pool.ts.
  */
 import { parentPort } from "node:worker_threads";
 import { createPacingRunner, simulateBlockSummary, type Engine, type PacingBlockRunner } from "./pacing-block.ts";
@@ -8,7 +9,7 @@ import type { PacingJob } from "../scenario/encode-job.ts";
 import type { BlockTask } from "./block-plan.ts";
 import { PER_PATH } from "./block-summary.ts";
 
-export interface WorkerInit { kind: "init"; engine: Engine; module: WebAssembly.Module; job: PacingJob; baseline: number }
+export interface WorkerInit { kind: "init"; engine: Engine; module: WebAssembly.Module; job: PacingJob; baseline: number; keepTrace: boolean }
 export interface WorkerTask { kind: "task"; task: BlockTask }
 
 let runner: PacingBlockRunner | null = null;
@@ -22,8 +23,8 @@ parentPort!.on("message", (msg: WorkerInit | WorkerTask) => {
       parentPort!.postMessage({ kind: "ready", at: performance.timeOrigin + performance.now() }); // when, in wall-clock ms: the pool may read the message later
       return;
     }
-    const { summary, trace } = simulateBlockSummary(runner!, init!.job, init!.baseline, msg.task);
-    parentPort!.postMessage({ kind: "done", summary, trace }, [trace.buffer, ...PER_PATH.flatMap((k) => summary[k].map((g) => g.buffer))]);
+    const { summary, plots, trace } = simulateBlockSummary(runner!, init!.job, init!.baseline, msg.task, init!.keepTrace);
+    parentPort!.postMessage({ kind: "done", summary, plots, trace }, [trace.buffer, ...PER_PATH.flatMap((k) => summary[k].map((g) => g.buffer))]);
   } catch (error) {
     parentPort!.postMessage({ kind: "error", message: error instanceof Error ? error.message : String(error) });
   }

@@ -7,7 +7,10 @@
  *   PER_PATH_F64_PER_SCHEME doubles — the terminal log growth (its median), the maximum drawdown
  *   (its median and p95) and the terminal return (its CVaR);
  * - the trace of the first paths (the plots): tracePaths × T × (TRACE_FIXED + 2·schemes)
- *   doubles, held in WASM memory by the worker that runs block 0 and again in JS.
+ *   single-precision values. The kernel's runner holds 64 paths of it at a time and the plots
+ *   keep only the equity every few steps (pacing-trace.ts), but a run that keeps its trace
+ *   (keepTrace: shards, tests) holds it whole; the limit applies to every run, so that a
+ *   --trace accepted by one command is accepted by all.
  */
 import { TRACE_FIXED } from "../../assembly/pacing/layout.ts";
 import type { Scenario } from "../scenario/scenario-schema.ts";

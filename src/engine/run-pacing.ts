@@ -1,13 +1,15 @@
 /**
  * Runs a pacing scenario: plans blocks of paths, simulates them on the WASM kernel (or the
  * TS twin) in this thread or on worker threads, and returns the block summaries in block
- * order plus the trace of the first paths. Results are identical for any worker count.
+ * order plus the plots (and, if asked, the trace) of the first paths. Results are identical
+ * for any worker count.
  */
 import { availableParallelism } from "node:os";
 import type { Scenario } from "../scenario/scenario-schema.ts";
 import { encodeJob, baselineIndex, horizonYears, type PacingJob } from "../scenario/encode-job.ts";
 import { createPacingRunner, simulateBlockSummary, type Engine } from "./pacing-block.ts";
 import type { BlockSummary } from "./block-summary.ts";
+import type { TracePlots } from "./pacing-trace.ts";
 import { checkRunMemory, runSizeOf } from "./run-memory.ts";
 import { planBlocks, DEFAULT_BLOCK_PATHS, type BlockTask } from "./block-plan.ts";
 import { runOnWorkers, type BlockSink } from "./worker-pool.ts";
@@ -21,8 +23,14 @@ export interface RunOptions {
   workers?: number;
   engine?: Engine;
   blockPaths?: number;
-  /** number of leading paths whose full trajectories are kept (for plots) */
+  /** number of leading paths traced for the plots (run.plots); they must fit in block 0, fewer are traced otherwise */
   tracePaths?: number;
+  /**
+   * also return the traced paths' trajectories in run.trace (shards, tests). Default false: the
+   * plots are built where each chunk of paths is simulated and the trace is not kept (a full
+   * RS-1 trace is 23 MB)
+   */
+  keepTrace?: boolean;
   /** only these blocks (for shards): indices [first, first + count) of the plan; implies keepBlocks */
   blocks?: { first: number; count: number };
   /**
@@ -45,8 +53,11 @@ export interface PacingRun {
   years: number;
   /** every block's summary in block order (keepBlocks), else one summary folding them all */
   blocks: BlockSummary[];
-  /** tracePaths × T × (TRACE_FIXED + 2·nSchemes), see layout.ts: the kernel's single-precision values */
+  /** the plots of the traced paths (pacing-trace.ts), null when none were traced */
+  plots: TracePlots | null;
+  /** with keepTrace: tracePaths × T × (TRACE_FIXED + 2·nSchemes), see layout.ts, the kernel's single-precision values; else empty */
   trace: Float32Array;
+  /** the paths traced for the plots (0 when none) */
   tracePaths: number;
   /** simulation_seconds excludes worker start-up (loading code, building runners), reported apart */
   timing: { simulation_seconds: number; worker_startup_seconds: number; workers: number; engine: Engine };
@@ -80,8 +91,9 @@ export async function runPacing(scenario: Scenario, options: RunOptions = {}): P
   const keep = options.keepBlocks === true || options.blocks !== undefined;
   const kept: BlockSummary[] = [];
   const fold = keep ? null : new BlockFold(job.nSchemes, tasks[0].blockIndex, tasks[0].firstPath, total);
-  let trace = new Float32Array(0), done = 0;
-  const onBlock: BlockSink = (summary, blockTrace) => {
+  let trace = new Float32Array(0), plots: TracePlots | null = null, done = 0;
+  const onBlock: BlockSink = ({ summary, plots: blockPlots, trace: blockTrace }) => {
+    if (blockPlots) plots = blockPlots;
     if (blockTrace.length > 0) trace = blockTrace;
     if (fold) fold.add(summary);
     else kept[summary.blockIndex - tasks[0].blockIndex] = summary;
@@ -89,31 +101,30 @@ export async function runPacing(scenario: Scenario, options: RunOptions = {}): P
     options.onProgress?.(done, total);
   };
 
+  const keepTrace = options.keepTrace === true;
   const inThread = workers === 1 || tasks.length === 1;
   let seconds: number, startup = 0;
   if (inThread) {
     const start = performance.now();
-    runInThread(engine, job, baseline, tasks, onBlock, module);
+    runInThread(engine, job, baseline, tasks, keepTrace, onBlock, module);
     seconds = (performance.now() - start) / 1000;
   } else {
-    const pool = await runOnWorkers(Math.min(workers, tasks.length), { kind: "init", engine, module: module!, job, baseline }, tasks, onBlock);
+    const pool = await runOnWorkers(Math.min(workers, tasks.length), { kind: "init", engine, module: module!, job, baseline, keepTrace }, tasks, onBlock);
     ({ simulationSeconds: seconds, startupSeconds: startup } = pool);
   }
   return {
     job, baseline, years: horizonYears(job),
     blocks: fold ? [fold.result()] : kept,
+    plots,
     trace,
-    tracePaths: trace.length > 0 ? tracePaths : 0,
+    tracePaths: plots ? tracePaths : 0,
     timing: { simulation_seconds: seconds, worker_startup_seconds: startup, workers: inThread ? 1 : Math.min(workers, tasks.length), engine },
   };
 }
 
 function runInThread(
-  engine: Engine, job: PacingJob, baseline: number, tasks: BlockTask[], onBlock: BlockSink, module?: WebAssembly.Module,
+  engine: Engine, job: PacingJob, baseline: number, tasks: BlockTask[], keepTrace: boolean, onBlock: BlockSink, module?: WebAssembly.Module,
 ): void {
   const runner = createPacingRunner(engine, job, module);
-  for (const task of tasks) {
-    const { summary, trace } = simulateBlockSummary(runner, job, baseline, task);
-    onBlock(summary, trace);
-  }
+  for (const task of tasks) onBlock(simulateBlockSummary(runner, job, baseline, task, keepTrace));
 }

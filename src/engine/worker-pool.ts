@@ -8,8 +8,8 @@
  */
 import type { Worker } from "node:worker_threads";
 import { startTypeScriptWorker } from "../threads/start-typescript-worker.ts";
-import type { BlockSummary } from "./block-summary.ts";
 import type { BlockTask } from "./block-plan.ts";
+import type { SimulatedBlock } from "./pacing-block.ts";
 import type { WorkerInit } from "./pacing-worker.ts";
 
 const WORKER_BODY = new URL("./pacing-worker.ts", import.meta.url);
@@ -54,11 +54,11 @@ function takeWorker(): Worker {
 type WorkerMessage =
   /** `at`: when the worker was ready, in ms since the epoch (performance.timeOrigin + performance.now() in the worker) */
   | { kind: "ready"; at: number }
-  | { kind: "done"; summary: BlockSummary; trace: Float32Array }
+  | ({ kind: "done" } & SimulatedBlock)
   | { kind: "error"; message: string };
 
-/** Receives each block's summary (and trace, empty unless traced) as it completes, in any order. */
-export type BlockSink = (summary: BlockSummary, trace: Float32Array) => void;
+/** Receives each block (its summary, and its traced paths' plots and kept trace if any) as it completes, in any order. */
+export type BlockSink = (block: SimulatedBlock) => void;
 
 export interface PoolRun {
   /** seconds from the pool's start until every worker had loaded the code and built its runner (prestarted workers started earlier) */
@@ -91,7 +91,7 @@ export async function runOnWorkers(
           ready = Math.max(ready, msg.at - performance.timeOrigin); // the message may wait while this thread is busy
           return;
         }
-        onBlock(msg.summary, msg.trace);
+        onBlock(msg);
         give();
       });
       w.postMessage(init);

@@ -8,6 +8,7 @@ import type { Scenario } from "../scenario/scenario-schema.ts";
 import { encodeJob, baselineIndex, horizonYears } from "../scenario/encode-job.ts";
 import type { PacingRun } from "../engine/run-pacing.ts";
 import type { BlockSummary } from "../engine/block-summary.ts";
+import { tracePlots } from "../engine/pacing-trace.ts";
 import { shardBlockRange } from "./shard-spec.ts";
 import type { Shard } from "./shard-file.ts";
 import { UsageError } from "../errors.ts";
@@ -85,6 +86,7 @@ export function mergeShards(shards: SourcedShard[]): MergedShards {
     baseline: baselineIndex(scenario, job),
     years: horizonYears(job),
     blocks: blocks as BlockSummary[],
+    plots: traced ? tracePlots(job, traced.shard.trace, ref.shard.tracePaths) : null,
     trace: traced ? traced.shard.trace : new Float32Array(0),
     tracePaths: traced ? ref.shard.tracePaths : 0,
     timing: {

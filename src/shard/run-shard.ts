@@ -32,7 +32,7 @@ export async function runShard(scenario: Scenario, spec: ShardSpec, options: Omi
   if (range.count === 0) {
     return { ...base, summaries: [], trace: new Float32Array(0), timing: { simulation_seconds: 0, worker_startup_seconds: 0, workers: 0 } };
   }
-  const run = await runPacing(scenario, { ...options, blockPaths, tracePaths, blocks: range });
+  const run = await runPacing(scenario, { ...options, blockPaths, tracePaths, keepTrace: true, blocks: range }); // merge builds the plots from the trace
   return {
     ...base, summaries: run.blocks, trace: run.trace,
     timing: { simulation_seconds: run.timing.simulation_seconds, worker_startup_seconds: run.timing.worker_startup_seconds, workers: run.timing.workers },

@@ -19,6 +19,7 @@ import { sealShardText, unsealShardText } from "./shard-seal.ts";
 import { checkBlockSummaries } from "./check-block-summaries.ts";
 import { encodeJob, baselineIndex } from "../scenario/encode-job.ts";
 import { UsageError } from "../errors.ts";
+import { TRACE_FIXED } from "../../assembly/pacing/layout.ts";
 
 export const SHARD_FORMAT = "pacing-shard";
 export const SHARD_VERSION = 1;
@@ -117,13 +118,19 @@ export function decodeShard(v: unknown, source: string): Shard {
   });
   const blockPaths = int(o.block_paths, "block_paths", 64);
   checkBlockSummaries(summaries, scenario.paths, blockPaths, baselineIndex(scenario, encodeJob(scenario)), source);
+  const tracePaths = int(o.trace_paths, "trace_paths");
+  const trace = o.trace ? singlePrecision(decodeF64((o.trace as Record<string, unknown>).f64, `${source}: trace`), `${source}: trace`) : new Float32Array(0);
+  const traceValues = tracePaths * scenario.horizonSteps * (TRACE_FIXED + 2 * nSchemes);
+  if (trace.length > 0 && trace.length !== traceValues) {
+    throw new UsageError(`${source}: the trace holds ${trace.length} values, ${tracePaths} traced paths of ${scenario.horizonSteps} steps hold ${traceValues} — the shard file is damaged, re-run that shard`);
+  }
   return {
-    scenario, blockPaths, engine: o.engine, tracePaths: int(o.trace_paths, "trace_paths"),
+    scenario, blockPaths, engine: o.engine, tracePaths,
     gitRevision: typeof o.git_revision === "string" ? o.git_revision : "unknown",
     kernel: typeof o.kernel_sha256 === "string" ? o.kernel_sha256 : null,
     shard: { index: int(shard.index, "shard.index", 1), count: int(shard.count, "shard.count", 1) },
     blocks: range, summaries,
-    trace: o.trace ? singlePrecision(decodeF64((o.trace as Record<string, unknown>).f64, `${source}: trace`), `${source}: trace`) : new Float32Array(0),
+    trace,
     timing: { simulation_seconds: Number(timing.simulation_seconds) || 0, worker_startup_seconds: Number(timing.worker_startup_seconds) || 0, workers: Number(timing.workers) || 0 },
   };
 }

@@ -14,7 +14,7 @@ import { inside, log, logit, linear } from "./interval-coverage.ts";
 
 async function simulatedReturns(steps: number, seed: number): Promise<Float64Array> {
   const s = validateScenario({ ...rs1Scenario, schemes: [{ name: "i", kind: "instant" }], baseline: undefined, paths: 64, horizonSteps: steps, seed });
-  const run = await runPacing(s, { workers: 1, tracePaths: 1, blockPaths: 64 });
+  const run = await runPacing(s, { workers: 1, tracePaths: 1, keepTrace: true, blockPaths: 64 });
   const w = TRACE_FIXED + 2;
   const x = new Float64Array(steps);
   let prev = 0;

@@ -40,7 +40,7 @@ const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 
 describe("path risk against the traced twin", async () => {
-  const run = await runPacing(scenario, { engine: "reference", workers: 1, tracePaths: PATHS });
+  const run = await runPacing(scenario, { engine: "reference", workers: 1, tracePaths: PATHS, keepTrace: true });
   const results = pacingResults(run.blocks, run.job.schemeNames, run.baseline, run.years);
   const direct = fromTraces(run.trace, run.job.nSchemes);
   const close = (a: number | null, b: number) => expect(Math.abs(a! - b)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(b)));

@@ -31,8 +31,8 @@ describe("supplied market paths", () => {
     const job = encodeJob(validateScenario({ ...rs1Scenario, horizonSteps: 400, paths: 70, ...change }));
     expect(job.params[L.J_MARKET_SOURCE]).toBe(L.MARKET_SUPPLIED);
     const request = { firstPath: 5, nPaths: 70, nTrace: 2 };
-    const wasm = createPacingRunner("wasm", job, loadKernelModule()).run(request);
-    const twin = createPacingRunner("reference", job).run(request);
+    const wasm = { out: createPacingRunner("wasm", job, loadKernelModule()).run(request) };
+    const twin = { out: createPacingRunner("reference", job).run(request) };
     const worst = wasm.out.reduce((w, x, i) => Math.max(w, Math.abs(x - twin.out[i]) / Math.max(1, Math.abs(twin.out[i]))), 0);
     expect(worst).toBeLessThan(1e-12);
     expect(wasm.out[L.O_TRADED]).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import * as L from "../../assembly/pacing/layout.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
 import { encodeJob } from "../../src/scenario/encode-job.ts";
-import { createPacingRunner } from "../../src/engine/pacing-block.ts";
+import { createPacingRunner, runKeepingTrace } from "../../src/engine/pacing-block.ts";
 import { loadKernelModule } from "../../src/wasm/load-kernel-module.ts";
 import type { ScenarioInput } from "../../src/scenario/scenario-schema.ts";
 
@@ -12,7 +12,7 @@ import type { ScenarioInput } from "../../src/scenario/scenario-schema.ts";
 export function simulate(input: ScenarioInput, nTrace = 0) {
   const scenario = validateScenario(input);
   const job = encodeJob(scenario);
-  const { out, trace } = createPacingRunner("wasm", job, loadKernelModule()).run({ firstPath: 0, nPaths: scenario.paths, nTrace });
+  const { out, trace } = runKeepingTrace(createPacingRunner("wasm", job, loadKernelModule()), job, { firstPath: 0, nPaths: scenario.paths, nTrace });
   const at = (p: number, s: number, m: number) => out[(p * job.nSchemes + s) * L.OUT_WIDTH + m];
   const T = scenario.horizonSteps, width = L.TRACE_FIXED + 2 * job.nSchemes;
   const traceRow = (p: number, t: number) => trace.subarray((p * T + t - 1) * width, (p * T + t) * width);

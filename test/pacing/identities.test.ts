@@ -80,8 +80,8 @@ describe("pacing identities on RS-1 market paths", () => {
   it("a path's outputs do not depend on where it sits in a block", () => {
     const job = encodeJob(validateScenario({ ...rs1Scenario, paths: 70, horizonSteps: 200 }));
     const runner = createPacingRunner("wasm", job, loadKernelModule());
-    const whole = runner.run({ firstPath: 0, nPaths: 70, nTrace: 0 }).out;
-    const alone = runner.run({ firstPath: 69, nPaths: 1, nTrace: 0 }).out;
+    const whole = runner.run({ firstPath: 0, nPaths: 70, nTrace: 0 });
+    const alone = runner.run({ firstPath: 69, nPaths: 1, nTrace: 0 });
     const width = job.nSchemes * L.OUT_WIDTH;
     expect(Array.from(alone)).toEqual(Array.from(whole.subarray(69 * width, 70 * width)));
   });

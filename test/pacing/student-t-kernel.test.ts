@@ -9,7 +9,7 @@ import * as L from "../../assembly/pacing/layout.ts";
 import { rs1Scenario } from "../../src/scenario/presets/rs1.ts";
 import { validateScenario } from "../../src/scenario/validate-scenario.ts";
 import { encodeJob } from "../../src/scenario/encode-job.ts";
-import { createPacingRunner } from "../../src/engine/pacing-block.ts";
+import { createPacingRunner, runKeepingTrace } from "../../src/engine/pacing-block.ts";
 import { loadKernelModule } from "../../src/wasm/load-kernel-module.ts";
 import { bytesAtAnySplit } from "../shard/helpers.ts";
 import type { ScenarioInput } from "../../src/scenario/scenario-schema.ts";
@@ -32,7 +32,7 @@ const variants: [string, Partial<ScenarioInput>][] = [
 
 function run(input: ScenarioInput, kind: "wasm" | "reference", nPaths = 70) {
   const job = encodeJob(validateScenario(input));
-  return createPacingRunner(kind, job, kind === "wasm" ? loadKernelModule() : undefined).run({ firstPath: 1000, nPaths, nTrace: 3 });
+  return runKeepingTrace(createPacingRunner(kind, job, kind === "wasm" ? loadKernelModule() : undefined), job, { firstPath: 1000, nPaths, nTrace: 3 });
 }
 
 describe("Student-t innovations: WASM kernel vs its TypeScript twin", () => {

@@ -43,7 +43,7 @@ const module = loadKernelModule();
 const years = job.params[J_STEPS] * job.params[J_DT];
 
 function oneRun(runner = createPacingRunner("wasm", job, module), firstPath = 0): void {
-  const { out } = runner.run({ firstPath, nPaths: 64, nTrace: 0 });
+  const out = runner.run({ firstPath, nPaths: 64, nTrace: 0 });
   const block = summarizeBlock(0, 0, out, 64, job.nSchemes, 0, job.params[J_E0]);
   const results = pacingResults([block], job.schemeNames, 0, years);
   if (nanPaths(results).length) throw new Error(`NaN in run at path ${firstPath}`);

@@ -71,5 +71,8 @@ describe("mergeShards", () => {
     trace[3] = 0.1;
     file.trace = { f64: encodeF64(trace) };
     expect(() => decodeShard(file, "x/shard.json")).toThrow(/^x\/shard\.json: trace: value 3 \(0\.1\) is not a single-precision number, as every traced value is — the shard file is damaged, re-run that shard$/);
+    // the plots are built from the whole trace: one path short is damage, not a smaller plot
+    file.trace = { f64: encodeF64(Float64Array.from(shard.trace.subarray(0, shard.trace.length - shard.trace.length / 20))) };
+    expect(() => decodeShard(file, "x/shard.json")).toThrow(/^x\/shard\.json: the trace holds \d+ values, 20 traced paths of \d+ steps hold \d+ — the shard file is damaged, re-run that shard$/);
   });
 });
