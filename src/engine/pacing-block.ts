@@ -71,7 +71,7 @@ export interface SimulatedBlock {
  */
 export function simulateBlockSummary(runner: PacingBlockRunner, job: PacingJob, baseline: number, task: BlockRequest & { blockIndex: number }, keepTrace = false): SimulatedBlock {
   const plotter = task.nTrace > 0 ? new TracePlotter(job, task.nTrace) : null;
-  const plot: TraceSink = (values, first, paths) => plotter!.add(values, first, paths);
+  const plot: TraceSink | undefined = plotter ? (values, first, paths) => plotter.add(values, first, paths) : undefined;
   const { out, trace } = keepTrace ? runKeepingTrace(runner, job, task, plot) : { out: runner.run(task, plot), trace: new Float32Array(0) };
   return {
     summary: summarizeBlock(task.blockIndex, task.firstPath, out, task.nPaths, job.nSchemes, baseline, job.params[L.J_E0], blockHorizon(job)),
@@ -122,7 +122,7 @@ class ReferencePacingRunner implements PacingBlockRunner {
  * call. A full RS-1 trace (200 paths, 23 MB) would otherwise be fresh memory to fault in and
  * copy out (README, Performance, start-up); a chunk of it is 64 paths, 7.5 MB.
  */
-export const TRACE_CHUNK_BYTES = 1 << 20;
+const TRACE_CHUNK_BYTES = 1 << 20;
 
 /** The kernel's runner: the trace chunks it hands over are views of its memory. */
 class WasmPacingRunner implements PacingBlockRunner {
