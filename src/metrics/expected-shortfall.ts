@@ -37,7 +37,7 @@ export function expectedShortfall(values: Float64Array, alpha: number, sorted?: 
   if (values.length < 2 || !(alpha * values.length >= 1)) return { estimate: null, lo: null, hi: null };
   const s = shortfall(values, alpha, sorted);
   const m = emptyMoments();
-  for (const x of values) addMoment(m, influence(x, s, alpha));
+  for (let i = 0; i < values.length; i++) addMoment(m, influence(values[i], s, alpha));
   const half = Z95 * standardError(m);
   return { estimate: s.es, lo: s.es - half, hi: s.es + half };
 }
