@@ -50,8 +50,8 @@ export class TracePlotter {
   private readonly fanSteps: number[] = [];
   /** E_t of every traced path at the fan's steps: [scheme][fan step][path], the trace's f32 values */
   private readonly equity: Float32Array;
+  /** path 0's start until a path with an upward switch is found (switch_step set), then that path's */
   private window: LeverageWindow | null = null;
-  private switched = false;
   private seen = 0;
 
   /** @throws RangeError unless `paths` is a positive integer */
@@ -81,7 +81,7 @@ export class TracePlotter {
         const row = path + this.fanSteps[k] * w + TRACE_FIXED + 1;
         for (let s = 0; s < nS; s++) this.equity[(s * K + k) * n + first + p] = trace[row + 2 * s];
       }
-      if (!this.switched) this.findSwitch(trace, p, first + p);
+      if (this.window?.switch_step == null) this.findSwitch(trace, p, first + p);
     }
     this.seen += count;
   }
@@ -120,7 +120,6 @@ export class TracePlotter {
     for (let t = hw + 2; t <= T - hw; t++) {
       if (regime(t) > regime(t - 1)) {
         this.window = this.windowOf(trace, p, path, t);
-        this.switched = true;
         return;
       }
     }
